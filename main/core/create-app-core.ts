@@ -1,0 +1,150 @@
+import { mkdir } from 'node:fs/promises';
+import { RembukError } from '../../shared/ipc/errors.ts';
+import type { EventChannel, EventPayload } from '../../shared/ipc/contract.ts';
+import type { ConnectionState, SessionView, SignInInput } from '../../shared/model/session.ts';
+import { AccountRuntime } from './account-runtime.ts';
+import type { AppCore, AppCoreOptions } from './app-core.ts';
+import { createHandlers } from './handlers.ts';
+import { Dispatcher, type Emit } from './ipc/dispatcher.ts';
+import { quietGlobalSdkLogger } from './matrix/sdk-logging.ts';
+import { signIn } from './matrix/sign-in.ts';
+import { systemClock } from './ports.ts';
+import { SettingsStore } from './profile/settings-store.ts';
+import { SessionStore } from './session/session-store.ts';
+import type { SavedSession } from './session/session-store.ts';
+import { Subscriptions } from './stream/subscriptions.ts';
+
+/** Builds the main-process core: the same object behind the Electron and the loopback transports. */
+export const createAppCore = (options: AppCoreOptions): AppCore => {
+  const { profileDir, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const sessions = new SessionStore({ profileDir, secretBox: options.secretBox, logger });
+  const settings = new SettingsStore({ profileDir, logger });
+  const subscriptions = new Subscriptions();
+  const emitters = new Map<string, Emit>();
+  let runtime: AccountRuntime | null = null;
+  let connection: ConnectionState = { state: 'signedOut' };
+  // Sign-in and sign-out must not interleave: one finishes before the next begins.
+  let sessionChange: Promise<unknown> = Promise.resolve();
+
+  const broadcast = <C extends EventChannel>(channel: C, payload: EventPayload<C>): void => {
+    for (const emit of emitters.values()) {
+      emit(channel, payload);
+    }
+  };
+  const setConnection = (state: ConnectionState): void => {
+    connection = state;
+    broadcast('connection:changed', state);
+  };
+
+  const run = async (session: SavedSession): Promise<void> => {
+    const next = new AccountRuntime({
+      session,
+      profileDir,
+      logger,
+      clock,
+      listeners: {
+        changed: (roomId) => {
+          subscriptions.invalidate(roomId);
+        },
+        connection: (state) => {
+          if (runtime === next) {
+            setConnection(state);
+          }
+        },
+        ready: () => {
+          // The display name is known only once the first sync is in.
+          if (runtime === next) {
+            broadcast('session:changed', next.account.view());
+          }
+        },
+        loggedOut: () => {
+          logger.warn('the homeserver ended this session');
+          void serialised(() => endSession(false));
+        },
+      },
+    });
+    runtime = next;
+    broadcast('session:changed', next.account.view());
+    subscriptions.resetAll();
+    await next.start();
+  };
+
+  const endSession = async (tellServer: boolean): Promise<void> => {
+    const current = runtime;
+    runtime = null;
+    if (current !== null) {
+      if (tellServer) {
+        try {
+          await current.account.client.logout(true);
+        } catch (error) {
+          // Signing out must work offline too: the local data goes regardless.
+          logger.warn('server-side logout failed', error);
+        }
+      }
+      await current.stop();
+    }
+    await sessions.clear();
+    await AccountRuntime.removeSessionData(profileDir);
+    setConnection({ state: 'signedOut' });
+    broadcast('session:changed', null);
+    subscriptions.resetAll();
+  };
+
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = sessionChange.then(work);
+    sessionChange = result.catch(() => undefined);
+    return result;
+  };
+
+  const dispatcher = new Dispatcher(
+    createHandlers({
+      runtime: () => runtime,
+      connectionState: () => connection,
+      settings,
+      subscriptions,
+      signIn: (input: SignInInput) =>
+        serialised(async (): Promise<SessionView> => {
+          if (runtime !== null) {
+            throw new RembukError('already_signed_in');
+          }
+          const session = await signIn(input, logger);
+          await sessions.save(session);
+          await run(session);
+          return (runtime as AccountRuntime | null)?.account.view() ?? Promise.reject(new RembukError('internal'));
+        }),
+      signOut: () => serialised(() => endSession(true)),
+    }),
+    logger,
+  );
+  dispatcher.addConnectionListener({
+    onClose: (connectionId) => {
+      emitters.delete(connectionId);
+      subscriptions.closeConnection(connectionId);
+    },
+  });
+
+  return {
+    start: async () => {
+      await quietGlobalSdkLogger();
+      await mkdir(profileDir, { recursive: true, mode: 0o700 });
+      const saved = await sessions.load();
+      if (saved !== null) {
+        logger.info(`restoring session of ${saved.userId}`);
+        await serialised(() => run(saved));
+      }
+    },
+    connect: (emit, label) => {
+      const conn = dispatcher.connect(emit, label);
+      emitters.set(conn.id, emit);
+      return conn;
+    },
+    shutdown: async () => {
+      await sessionChange;
+      subscriptions.flush();
+      const current = runtime;
+      runtime = null;
+      await current?.stop();
+    },
+  };
+};

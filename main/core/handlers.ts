@@ -1,0 +1,120 @@
+import { RembukError } from '../../shared/ipc/errors.ts';
+import type { RoomListEntry } from '../../shared/model/room.ts';
+import type { TimelineItem } from '../../shared/model/timeline.ts';
+import type { AccountRuntime } from './account-runtime.ts';
+import type { Handlers } from './ipc/dispatcher.ts';
+import { projectRoomList } from './matrix/room-projection.ts';
+import { projectTimeline } from './matrix/timeline-projection.ts';
+import type { SettingsStore } from './profile/settings-store.ts';
+import type { Subscriptions } from './stream/subscriptions.ts';
+import type { ConnectionState, SessionView, SignInInput } from '../../shared/model/session.ts';
+
+/** What the handlers need from the core; the core hands itself over as this. */
+export type HandlerDeps = {
+  runtime(): AccountRuntime | null;
+  connectionState(): ConnectionState;
+  signIn(input: SignInInput): Promise<SessionView>;
+  signOut(): Promise<void>;
+  settings: SettingsStore;
+  subscriptions: Subscriptions;
+};
+
+const signedIn = (deps: HandlerDeps): AccountRuntime => {
+  const runtime = deps.runtime();
+  if (runtime === null) {
+    throw new RembukError('not_signed_in');
+  }
+  return runtime;
+};
+
+const byId = (item: { id: string }): string => item.id;
+
+/** One function per contract request, each receiving input the dispatcher already parsed. */
+export const createHandlers = (deps: HandlerDeps): Handlers => ({
+  'session:get': () => Promise.resolve(deps.runtime()?.account.view() ?? null),
+  'session:signIn': (input) => deps.signIn(input),
+  'session:signOut': async () => {
+    await deps.signOut();
+    return null;
+  },
+  'connection:get': () => Promise.resolve(deps.connectionState()),
+
+  'settings:get': () => deps.settings.get(),
+  'settings:setLanguage': (input) => deps.settings.update({ language: input.language }),
+
+  'rooms:subscribe': (_input, context) =>
+    Promise.resolve({
+      subscription: deps.subscriptions.add<RoomListEntry>({
+        connectionId: context.connectionId,
+        roomId: null,
+        compute: () => {
+          const account = deps.runtime()?.account;
+          return account === undefined ? [] : projectRoomList(account.client.getRooms(), account.userId, account.directRoomIds());
+        },
+        keyOf: byId,
+        sink: (batch) => {
+          context.emit('rooms:batch', batch);
+        },
+      }),
+    }),
+  'timeline:subscribe': (input, context) => {
+    if (signedIn(deps).account.room(input.roomId) === null) {
+      throw new RembukError('room_not_found');
+    }
+    return Promise.resolve({
+      subscription: deps.subscriptions.add<TimelineItem>({
+        connectionId: context.connectionId,
+        roomId: input.roomId,
+        compute: () => {
+          const account = deps.runtime()?.account;
+          const room = account?.room(input.roomId) ?? null;
+          return account === undefined || room === null ? [] : projectTimeline(room, account.userId);
+        },
+        keyOf: byId,
+        sink: (batch) => {
+          context.emit('timeline:batch', batch);
+        },
+      }),
+    });
+  },
+  'stream:resync': (input, context) => {
+    deps.subscriptions.resync(input.subscription, context.connectionId);
+    return Promise.resolve(null);
+  },
+  'stream:unsubscribe': (input, context) => {
+    deps.subscriptions.remove(input.subscription, context.connectionId);
+    return Promise.resolve(null);
+  },
+  'timeline:paginate': async (input) => ({ hasMore: await signedIn(deps).rooms.paginate(input.roomId) }),
+
+  'room:details': (input) => Promise.resolve(signedIn(deps).rooms.details(input.roomId)),
+  'room:markRead': async (input) => {
+    await signedIn(deps).rooms.markRead(input.roomId);
+    return null;
+  },
+  'room:create': async (input) => ({ roomId: await signedIn(deps).rooms.create(input.name, input.topic, input.invite) }),
+  'room:createDirect': async (input) => ({ roomId: await signedIn(deps).rooms.createDirect(input.userId) }),
+  'room:invite': async (input) => {
+    await signedIn(deps).rooms.invite(input.roomId, input.userId);
+    return null;
+  },
+  'invite:accept': async (input) => {
+    await signedIn(deps).rooms.accept(input.roomId);
+    return null;
+  },
+  'invite:decline': async (input) => {
+    await signedIn(deps).rooms.decline(input.roomId);
+    return null;
+  },
+
+  'message:send': async (input) => ({ itemId: await signedIn(deps).sender.send(input.roomId, input.body) }),
+  'message:retry': async (input) => {
+    await signedIn(deps).sender.retry(input.roomId, input.itemId);
+    return null;
+  },
+  'draft:get': (input) => signedIn(deps).drafts.get(input.roomId),
+  'draft:set': async (input) => {
+    await signedIn(deps).drafts.set(input.roomId, input.text);
+    return null;
+  },
+});

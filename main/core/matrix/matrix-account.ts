@@ -1,0 +1,201 @@
+import {
+  ClientEvent,
+  createClient,
+  EventType,
+  HttpApiEvent,
+  MatrixEventEvent,
+  MemoryStore,
+  PendingEventOrdering,
+  RoomEvent,
+  RoomMemberEvent,
+  RoomStateEvent,
+  SyncState,
+  type MatrixClient,
+  type MatrixEvent,
+  type Room,
+} from 'matrix-js-sdk';
+import type { ConnectionState, SessionView } from '../../../shared/model/session.ts';
+import type { Clock, Logger } from '../ports.ts';
+import type { SavedSession } from '../session/session-store.ts';
+import { sdkLogger } from './sdk-logging.ts';
+
+/** How much history a room shows before the member scrolls back. */
+export const INITIAL_SYNC_LIMIT = 20;
+
+export type AccountListeners = {
+  /** Something in this room (or, with null, in the room list as a whole) may look different now. */
+  changed(roomId: string | null): void;
+  connection(state: ConnectionState): void;
+  /** The server ended the session (token revoked, device deleted elsewhere). */
+  loggedOut(): void;
+  /** The first sync is in: the outbox can be replayed against what the server has. */
+  ready(): void;
+};
+
+/**
+ * A signed-in account: one matrix-js-sdk client, started and stopped here, whose
+ * events are reduced to "this room changed" signals. Everything that reads rooms
+ * goes through `client`; nothing of it leaves main.
+ */
+export class MatrixAccount {
+  readonly client: MatrixClient;
+  readonly session: SavedSession;
+  private readonly listeners: AccountListeners;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  private state: ConnectionState = { state: 'starting' };
+  private prepared = false;
+
+  constructor(options: { session: SavedSession; listeners: AccountListeners; logger: Logger; clock: Clock }) {
+    this.session = options.session;
+    this.listeners = options.listeners;
+    this.logger = options.logger;
+    this.clock = options.clock;
+    this.client = createClient({
+      baseUrl: options.session.homeserverUrl,
+      accessToken: options.session.accessToken,
+      userId: options.session.userId,
+      deviceId: options.session.deviceId,
+      timelineSupport: true,
+      logger: sdkLogger(options.logger),
+      // The persistent sync store and Rust crypto plug in here (issue: encryption).
+      store: new MemoryStore(),
+    });
+    this.wire();
+  }
+
+  get userId(): string {
+    return this.session.userId;
+  }
+
+  connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  view(): SessionView {
+    const user = this.client.getUser(this.userId);
+    return {
+      userId: this.userId,
+      deviceId: this.session.deviceId,
+      homeserverUrl: this.session.homeserverUrl,
+      displayName: user?.displayName ?? this.userId,
+    };
+  }
+
+  async start(): Promise<void> {
+    this.setState({ state: 'syncing', roomsLoaded: 0 });
+    await this.client.startClient({
+      initialSyncLimit: INITIAL_SYNC_LIMIT,
+      lazyLoadMembers: true,
+      pendingEventOrdering: PendingEventOrdering.Detached,
+      threadSupport: false,
+    });
+  }
+
+  stop(): void {
+    this.client.stopClient();
+    this.client.removeAllListeners();
+  }
+
+  room(roomId: string): Room | null {
+    return this.client.getRoom(roomId);
+  }
+
+  /** Room ids listed as direct chats in the account's m.direct data. */
+  directRoomIds(): Set<string> {
+    const content = this.client.getAccountData(EventType.Direct)?.getContent<Record<string, unknown>>() ?? {};
+    const ids = new Set<string>();
+    for (const rooms of Object.values(content)) {
+      if (Array.isArray(rooms)) {
+        for (const id of rooms) {
+          if (typeof id === 'string') {
+            ids.add(id);
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  private setState(state: ConnectionState): void {
+    this.state = state;
+    this.listeners.connection(state);
+  }
+
+  private wire(): void {
+    const client = this.client;
+    const roomChanged = (room: Room | undefined | null): void => {
+      this.listeners.changed(room?.roomId ?? null);
+    };
+    const eventChanged = (event: MatrixEvent): void => {
+      const roomId = event.getRoomId();
+      this.listeners.changed(roomId ?? null);
+    };
+    client.on(ClientEvent.Sync, (state, _previous, data) => {
+      this.onSync(state, data?.error);
+      // Unread counts arrive with each sync but are emitted per room only; one refresh covers them.
+      this.listeners.changed(null);
+    });
+    client.on(ClientEvent.Room, roomChanged);
+    client.on(ClientEvent.DeleteRoom, (roomId) => {
+      this.listeners.changed(roomId);
+    });
+    client.on(ClientEvent.AccountData, () => {
+      this.listeners.changed(null);
+    });
+    client.on(RoomEvent.Timeline, (_event, room) => {
+      roomChanged(room);
+    });
+    client.on(RoomEvent.TimelineReset, (room) => {
+      roomChanged(room);
+    });
+    client.on(RoomEvent.Name, roomChanged);
+    client.on(RoomEvent.MyMembership, roomChanged);
+    client.on(RoomEvent.Receipt, (_event, room) => {
+      roomChanged(room);
+    });
+    client.on(RoomEvent.LocalEchoUpdated, (_event, room) => {
+      roomChanged(room);
+    });
+    client.on(RoomEvent.Redaction, (_event, room) => {
+      roomChanged(room);
+    });
+    client.on(RoomStateEvent.Events, eventChanged);
+    client.on(RoomMemberEvent.Name, (event) => {
+      eventChanged(event);
+    });
+    client.on(MatrixEventEvent.Decrypted, eventChanged);
+    client.on(MatrixEventEvent.Replaced, eventChanged);
+    client.on(HttpApiEvent.SessionLoggedOut, () => {
+      this.listeners.loggedOut();
+    });
+  }
+
+  private onSync(state: SyncState, error: Error | undefined): void {
+    switch (state) {
+      case SyncState.Prepared:
+      case SyncState.Syncing:
+        if (this.state.state !== 'online') {
+          this.setState({ state: 'online' });
+        }
+        if (!this.prepared) {
+          this.prepared = true;
+          this.listeners.changed(null);
+          this.listeners.ready();
+        }
+        break;
+      case SyncState.Catchup:
+        this.setState({ state: 'syncing', roomsLoaded: this.client.getRooms().length });
+        break;
+      case SyncState.Error:
+      case SyncState.Reconnecting:
+        if (this.state.state !== 'offline') {
+          this.logger.warn(`sync ${state}`, error?.message);
+          this.setState({ state: 'offline', since: this.clock.now() });
+        }
+        break;
+      case SyncState.Stopped:
+        break;
+    }
+  }
+}

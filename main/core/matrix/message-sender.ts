@@ -1,0 +1,98 @@
+import { EventStatus, type MatrixEvent } from 'matrix-js-sdk';
+import { RembukError } from '../../../shared/ipc/errors.ts';
+import type { Logger, Clock } from '../ports.ts';
+import type { MatrixAccount } from './matrix-account.ts';
+import type { Outbox, OutboxEntry } from './outbox.ts';
+import { stableItemId } from './timeline-projection.ts';
+
+/**
+ * Sends text with a local echo and keeps every message in the outbox until the
+ * server has it. matrix-js-sdk shows the echo and tracks its status; the outbox is
+ * what survives a restart.
+ */
+export class MessageSender {
+  private readonly account: MatrixAccount;
+  private readonly outbox: Outbox;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+
+  constructor(options: { account: MatrixAccount; outbox: Outbox; logger: Logger; clock: Clock }) {
+    this.account = options.account;
+    this.outbox = options.outbox;
+    this.logger = options.logger;
+    this.clock = options.clock;
+  }
+
+  /** Returns the timeline item id of the echo at once; delivery goes on in the background. */
+  async send(roomId: string, body: string): Promise<string> {
+    const room = this.account.room(roomId);
+    if (room === null) {
+      throw new RembukError('room_not_found');
+    }
+    const entry: OutboxEntry = { txnId: this.account.client.makeTxnId(), roomId, body, createdAt: this.clock.now() };
+    await this.outbox.add(entry);
+    this.transmit(entry);
+    return `txn:${entry.txnId}`;
+  }
+
+  async retry(roomId: string, itemId: string): Promise<void> {
+    const room = this.account.room(roomId);
+    if (room === null) {
+      throw new RembukError('room_not_found');
+    }
+    const pending = room.getPendingEvents().find((event) => stableItemId(event) === itemId);
+    if (pending?.status === EventStatus.NOT_SENT) {
+      this.account.client.resendEvent(pending, room).then(
+        () => this.confirm(pending),
+        (error: unknown) => {
+          this.logger.warn('retry failed', error);
+        },
+      );
+      return;
+    }
+    const entry = itemId.startsWith('txn:') ? this.outbox.find(itemId.slice(4)) : undefined;
+    if (entry === undefined || entry.roomId !== roomId) {
+      throw new RembukError('message_not_found');
+    }
+    this.transmit(entry);
+  }
+
+  /**
+   * After a restart: drop what the server shows it already has, send the rest again
+   * under their original transaction ids.
+   */
+  async replay(): Promise<void> {
+    for (const entry of await this.outbox.load()) {
+      const room = this.account.room(entry.roomId);
+      if (room === null) {
+        continue;
+      }
+      const delivered = room
+        .getLiveTimeline()
+        .getEvents()
+        .some((event) => event.getUnsigned().transaction_id === entry.txnId);
+      if (delivered) {
+        await this.outbox.remove(entry.txnId);
+      } else {
+        this.transmit(entry);
+      }
+    }
+  }
+
+  private transmit(entry: OutboxEntry): void {
+    this.account.client.sendTextMessage(entry.roomId, entry.body, entry.txnId).then(
+      () => this.outbox.remove(entry.txnId),
+      (error: unknown) => {
+        // The echo shows "failed" with a retry button; the entry stays for the next try.
+        this.logger.warn(`message ${entry.txnId} not sent`, error instanceof Error ? error.message : error);
+      },
+    );
+  }
+
+  private async confirm(event: MatrixEvent): Promise<void> {
+    const txnId = event.getTxnId();
+    if (txnId !== undefined) {
+      await this.outbox.remove(txnId);
+    }
+  }
+}

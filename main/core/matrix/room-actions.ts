@@ -1,0 +1,169 @@
+import { Direction, EventType, KnownMembership, Preset, ReceiptType, type Room } from 'matrix-js-sdk';
+import { RembukError } from '../../../shared/ipc/errors.ts';
+import type { RoomDetails } from '../../../shared/model/room.ts';
+import type { MatrixAccount } from './matrix-account.ts';
+import { toRembukError } from './matrix-errors.ts';
+
+const PAGE_SIZE = 30;
+
+/** What a member does to rooms: create, invite, answer invites, read, scroll back. */
+export class RoomActions {
+  private readonly account: MatrixAccount;
+
+  constructor(account: MatrixAccount) {
+    this.account = account;
+  }
+
+  private joinedRoom(roomId: string): Room {
+    const room = this.account.room(roomId);
+    if (room === null || room.getMyMembership() !== KnownMembership.Join) {
+      throw new RembukError('room_not_found');
+    }
+    return room;
+  }
+
+  details(roomId: string): RoomDetails {
+    const room = this.account.room(roomId);
+    if (room === null) {
+      throw new RembukError('room_not_found');
+    }
+    const topic = room.currentState.getStateEvents(EventType.RoomTopic, '')?.getContent<{ topic?: unknown }>().topic;
+    return {
+      id: room.roomId,
+      name: room.name,
+      topic: typeof topic === 'string' && topic.length > 0 ? topic : null,
+      memberCount: room.getJoinedMemberCount(),
+      isDirect: this.account.directRoomIds().has(room.roomId),
+      encrypted: room.hasEncryptionStateEvent(),
+      canInvite: room.canInvite(this.account.userId),
+    };
+  }
+
+  /** Loads one page of older events; says whether there is more before them. */
+  async paginate(roomId: string): Promise<boolean> {
+    const room = this.joinedRoom(roomId);
+    const timeline = room.getLiveTimeline();
+    if (timeline.getPaginationToken(Direction.Backward) === null) {
+      return false;
+    }
+    try {
+      return await this.account.client.paginateEventTimeline(timeline, { backwards: true, limit: PAGE_SIZE });
+    } catch (error) {
+      throw toRembukError(error, 'room_not_found');
+    }
+  }
+
+  /** Moves the read receipt to the newest event, which clears the room's unread count. */
+  async markRead(roomId: string): Promise<void> {
+    const room = this.joinedRoom(roomId);
+    const events = room.getLiveTimeline().getEvents();
+    const newest = [...events].reverse().find((event) => event.status === null && event.getId()?.startsWith('$'));
+    if (newest === undefined || room.hasUserReadEvent(this.account.userId, newest.getId() ?? '')) {
+      return;
+    }
+    try {
+      await this.account.client.sendReadReceipt(newest, ReceiptType.Read);
+    } catch (error) {
+      throw toRembukError(error, 'room_not_found');
+    }
+  }
+
+  /** Fails with user_not_found before anything is created if a Matrix ID has no account. */
+  private async requireUsers(userIds: readonly string[]): Promise<void> {
+    for (const userId of userIds) {
+      try {
+        await this.account.client.getProfileInfo(userId);
+      } catch (error) {
+        throw toRembukError(error, 'user_not_found');
+      }
+    }
+  }
+
+  async create(name: string, topic: string | undefined, invite: readonly string[]): Promise<string> {
+    const others = invite.filter((userId) => userId !== this.account.userId);
+    await this.requireUsers(others);
+    try {
+      const { room_id: roomId } = await this.account.client.createRoom({
+        name,
+        ...(topic !== undefined && topic.length > 0 ? { topic } : {}),
+        preset: Preset.PrivateChat,
+        invite: others,
+      });
+      return roomId;
+    } catch (error) {
+      throw toRembukError(error);
+    }
+  }
+
+  /** Opens the existing direct chat with that member, or starts one. */
+  async createDirect(userId: string): Promise<string> {
+    if (userId === this.account.userId) {
+      throw new RembukError('invalid_user_id', 'cannot start a direct chat with yourself');
+    }
+    const client = this.account.client;
+    const direct = client.getAccountData(EventType.Direct)?.getContent<Record<string, string[] | undefined>>() ?? {};
+    const existing = (direct[userId] ?? []).find((roomId) => {
+      const room = client.getRoom(roomId);
+      return room?.getMyMembership() === KnownMembership.Join && room.getMember(userId)?.membership !== KnownMembership.Leave;
+    });
+    if (existing !== undefined) {
+      return existing;
+    }
+    await this.requireUsers([userId]);
+    try {
+      const { room_id: roomId } = await client.createRoom({ is_direct: true, preset: Preset.TrustedPrivateChat, invite: [userId] });
+      await this.rememberDirect(userId, roomId);
+      return roomId;
+    } catch (error) {
+      throw toRembukError(error);
+    }
+  }
+
+  async invite(roomId: string, userId: string): Promise<void> {
+    this.joinedRoom(roomId);
+    await this.requireUsers([userId]);
+    try {
+      await this.account.client.invite(roomId, userId);
+    } catch (error) {
+      throw toRembukError(error, 'room_not_found');
+    }
+  }
+
+  async accept(roomId: string): Promise<void> {
+    const room = this.account.room(roomId);
+    if (room?.getMyMembership() !== KnownMembership.Invite) {
+      throw new RembukError('room_not_found');
+    }
+    const invite = room.getMember(this.account.userId)?.events.member;
+    try {
+      await this.account.client.joinRoom(roomId);
+      if (invite?.getContent<{ is_direct?: unknown }>().is_direct === true) {
+        await this.rememberDirect(invite.getSender() ?? '', roomId);
+      }
+    } catch (error) {
+      throw toRembukError(error, 'room_not_found');
+    }
+  }
+
+  async decline(roomId: string): Promise<void> {
+    const room = this.account.room(roomId);
+    if (room?.getMyMembership() !== KnownMembership.Invite) {
+      throw new RembukError('room_not_found');
+    }
+    try {
+      await this.account.client.leave(roomId);
+    } catch (error) {
+      throw toRembukError(error, 'room_not_found');
+    }
+  }
+
+  private async rememberDirect(userId: string, roomId: string): Promise<void> {
+    const client = this.account.client;
+    const direct = { ...(client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {}) };
+    const rooms = direct[userId] ?? [];
+    if (!rooms.includes(roomId)) {
+      direct[userId] = [...rooms, roomId];
+      await client.setAccountData(EventType.Direct, direct);
+    }
+  }
+}

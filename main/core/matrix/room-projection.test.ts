@@ -1,0 +1,59 @@
+import { NotificationCountType } from 'matrix-js-sdk';
+import { describe, expect, it } from 'vitest';
+import { initialsOf } from './initials.ts';
+import { compareRoomListEntries, projectRoomList, toRoomListEntry } from './room-projection.ts';
+import { makeEvent, makeRoom, ME, member, text } from './test-room.ts';
+
+describe('room list projection', () => {
+  it('summarises a joined room: name, initials, preview, unread count', async () => {
+    const room = await makeRoom('!a:example.org', [
+      makeEvent({ type: 'm.room.name', sender: ME, state_key: '', content: { name: 'Koperasi Maju' } }),
+      member(ME, 'join'),
+      member('@budi:example.org', 'join', 'Budi'),
+      text('@budi:example.org', 'Rapat   besok\njam 9'),
+    ]);
+    room.setUnreadNotificationCount(NotificationCountType.Total, 3);
+    expect(toRoomListEntry(room, ME, new Set())).toMatchObject({
+      id: '!a:example.org',
+      name: 'Koperasi Maju',
+      initials: 'KM',
+      membership: 'join',
+      isDirect: false,
+      preview: { sender: 'Budi', body: 'Rapat besok jam 9', own: false },
+      unread: 3,
+      inviter: null,
+    });
+  });
+
+  it('shows an invite with its inviter and no unread count, marked direct when the invite says so', async () => {
+    const invite = makeEvent({ type: 'm.room.member', sender: '@budi:example.org', state_key: ME, content: { membership: 'invite', is_direct: true } });
+    const room = await makeRoom('!b:example.org', [member('@budi:example.org', 'join', 'Budi'), invite], 'invite');
+    expect(toRoomListEntry(room, ME, new Set())).toMatchObject({ membership: 'invite', inviter: 'Budi', isDirect: true, unread: 0 });
+  });
+
+  it('leaves out rooms the member left', async () => {
+    const room = await makeRoom('!c:example.org', [member(ME, 'leave')], 'leave');
+    expect(toRoomListEntry(room, ME, new Set())).toBeNull();
+  });
+
+  it('sorts invites first, then most recent activity, then name', async () => {
+    const older = await makeRoom('!old:example.org', [member(ME, 'join'), text(ME, 'lama')]);
+    const newer = await makeRoom('!new:example.org', [member(ME, 'join'), text(ME, 'baru')]);
+    const invited = await makeRoom('!inv:example.org', [makeEvent({ type: 'm.room.member', sender: '@x:example.org', state_key: ME, content: { membership: 'invite' } })], 'invite');
+    const ids = projectRoomList([older, invited, newer], ME, new Set(['!new:example.org'])).map((entry) => [entry.id, entry.isDirect]);
+    expect(ids).toEqual([
+      ['!inv:example.org', false],
+      ['!new:example.org', true],
+      ['!old:example.org', false],
+    ]);
+    const tie = { lastActivity: 5, membership: 'join' as const };
+    expect(compareRoomListEntries({ ...tie, name: 'a', id: '1' } as never, { ...tie, name: 'b', id: '2' } as never)).toBeLessThan(0);
+  });
+
+  it('makes initials from names, skipping sigils and handling emoji', () => {
+    expect(initialsOf('@budi:example.org')).toBe('BE');
+    expect(initialsOf('rapat anggota tahunan')).toBe('RA');
+    expect(initialsOf('🌾 Tani')).toBe('🌾T');
+    expect(initialsOf('')).toBe('?');
+  });
+});

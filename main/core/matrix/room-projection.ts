@@ -1,0 +1,70 @@
+import { EventType, KnownMembership, NotificationCountType, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import type { RoomListEntry } from '../../../shared/model/room.ts';
+import { initialsOf } from './initials.ts';
+
+const PREVIEW_LENGTH = 140;
+
+const lastMessage = (room: Room): MatrixEvent | null => {
+  const events = room.getLiveTimeline().getEvents();
+  for (let index = events.length - 1; index >= 0; index--) {
+    const event = events[index];
+    if (event !== undefined && (event.getType() === EventType.RoomMessage || event.getType() === EventType.RoomMessageEncrypted) && !event.isRelation('m.replace')) {
+      return event;
+    }
+  }
+  return null;
+};
+
+const previewBody = (event: MatrixEvent): string => {
+  if (event.isRedacted()) {
+    return '';
+  }
+  const body = event.getContent<{ body?: unknown }>().body;
+  return typeof body === 'string' ? body.replace(/\s+/g, ' ').slice(0, PREVIEW_LENGTH) : '';
+};
+
+/** One room as a row of the room list. `directRoomIds` comes from the m.direct account data. */
+export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: ReadonlySet<string>): RoomListEntry | null => {
+  const membership = room.getMyMembership();
+  if (membership !== KnownMembership.Join && membership !== KnownMembership.Invite) {
+    return null;
+  }
+  const myMemberEvent = room.getMember(myUserId)?.events.member;
+  const invited = membership === KnownMembership.Invite;
+  const isDirect = directRoomIds.has(room.roomId) || (invited && myMemberEvent?.getContent<{ is_direct?: unknown }>().is_direct === true);
+  const message = lastMessage(room);
+  const senderId = message?.getSender() ?? '';
+  const inviterId = invited ? (myMemberEvent?.getSender() ?? null) : null;
+  return {
+    id: room.roomId,
+    name: room.name,
+    initials: initialsOf(room.name),
+    membership: invited ? 'invite' : 'join',
+    isDirect,
+    preview:
+      message === null
+        ? null
+        : { sender: room.getMember(senderId)?.name ?? senderId, body: previewBody(message), own: senderId === myUserId },
+    unread: invited ? 0 : room.getUnreadNotificationCount(NotificationCountType.Total),
+    lastActivity: invited ? (myMemberEvent?.getTs() ?? 0) : room.getLastActiveTimestamp(),
+    inviter: inviterId === null ? null : (room.getMember(inviterId)?.name ?? inviterId),
+    encrypted: room.hasEncryptionStateEvent(),
+  };
+};
+
+/** Invites first (they wait for an answer), then the most recently active, then by name. */
+export const compareRoomListEntries = (a: RoomListEntry, b: RoomListEntry): number => {
+  if (a.membership !== b.membership) {
+    return a.membership === 'invite' ? -1 : 1;
+  }
+  if (a.lastActivity !== b.lastActivity) {
+    return b.lastActivity - a.lastActivity;
+  }
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+};
+
+export const projectRoomList = (rooms: readonly Room[], myUserId: string, directRoomIds: ReadonlySet<string>): RoomListEntry[] =>
+  rooms
+    .map((room) => toRoomListEntry(room, myUserId, directRoomIds))
+    .filter((entry): entry is RoomListEntry => entry !== null)
+    .sort(compareRoomListEntries);

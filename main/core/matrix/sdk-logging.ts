@@ -1,0 +1,38 @@
+import type { Logger as SdkLogger } from 'matrix-js-sdk/lib/logger.js';
+import type { Logger } from '../ports.ts';
+
+/**
+ * The logger matrix-js-sdk gets: its warnings and errors go to ours, its per-request
+ * debug chatter is dropped unless REMBUK_SDK_DEBUG=1 asks for it.
+ */
+export const sdkLogger = (logger: Logger, verbose = process.env.REMBUK_SDK_DEBUG === '1', prefix = 'sdk'): SdkLogger => {
+  const chatter = verbose
+    ? (...msg: unknown[]): void => {
+        logger.info(prefix, ...msg);
+      }
+    : (): void => undefined;
+  return {
+    trace: chatter,
+    debug: chatter,
+    info: chatter,
+    warn: (...msg: unknown[]) => {
+      logger.warn(prefix, ...msg.map(shorten));
+    },
+    error: (...msg: unknown[]) => {
+      logger.error(prefix, ...msg.map(shorten));
+    },
+    getChild: (namespace: string) => sdkLogger(logger, verbose, `${prefix}${namespace}`),
+  };
+};
+
+/** SDK errors carry whole response objects; one line each is enough for a log. */
+const shorten = (value: unknown): unknown => (value instanceof Error ? `${value.name}: ${value.message}` : value);
+
+/**
+ * Parts of matrix-js-sdk (the send queue, MatrixRTC) still log through its global
+ * loglevel logger, whose level its typings do not show.
+ */
+export const quietGlobalSdkLogger = async (verbose = process.env.REMBUK_SDK_DEBUG === '1'): Promise<void> => {
+  const { logger } = await import('matrix-js-sdk/lib/logger.js');
+  (logger as unknown as { setLevel(level: string): void }).setLevel(verbose ? 'debug' : 'warn');
+};

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAppCore } from '../core/create-app-core.ts';
+import { consoleLogger } from '../core/ports.ts';
+import { lockProfile, ProfileInUseError } from '../core/profile/profile-lock.ts';
+import { KeyFileSecretBox } from '../core/storage/key-file-secret-box.ts';
+import { startLoopbackServer } from './server.ts';
+
+/**
+ * Runs Rembuk without Electron: the main core in plain Node, the renderer in a browser
+ * over a loopback WebSocket. Prints `REMBUK_URL=…` (tests read it) and keeps running
+ * until SIGINT/SIGTERM.
+ */
+const { values } = parseArgs({
+  options: {
+    'profile-dir': { type: 'string' },
+    port: { type: 'string' },
+    open: { type: 'boolean', default: false },
+  },
+});
+
+const defaultProfileDir = (): string => {
+  const base = process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
+  return path.join(base, 'rembuk-web');
+};
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const staticDir = path.join(repoRoot, 'dist/renderer');
+const profileDir = path.resolve(values['profile-dir'] ?? defaultProfileDir());
+const logger = consoleLogger('rembuk');
+
+if (!existsSync(path.join(staticDir, 'index.html'))) {
+  logger.error(`the renderer is not built: run "npm run build:renderer" first (${staticDir})`);
+  process.exit(1);
+}
+await mkdir(profileDir, { recursive: true, mode: 0o700 });
+let unlock: () => Promise<void>;
+try {
+  unlock = await lockProfile(profileDir);
+} catch (error) {
+  if (error instanceof ProfileInUseError) {
+    logger.error(`Rembuk sudah berjalan dengan profil ini / Rembuk is already running with this profile (pid ${String(error.pid)}): ${profileDir}`);
+    process.exit(3);
+  }
+  throw error;
+}
+
+const core = createAppCore({ profileDir, secretBox: await KeyFileSecretBox.open(profileDir), logger });
+await core.start();
+const server = await startLoopbackServer({ core, staticDir, logger, port: values.port === undefined ? undefined : Number(values.port) });
+console.log(`REMBUK_URL=${server.url}`);
+logger.info(`Rembuk berjalan di / is running at ${server.url} (profile ${profileDir})`);
+
+if (values.open) {
+  openAppWindow(server.url);
+}
+
+let stopping = false;
+const stop = async (): Promise<void> => {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
+  await server.close();
+  await core.shutdown();
+  await unlock();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+function openAppWindow(url: string): void {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((candidate) => existsSync(candidate));
+  const [command, args] =
+    chromium !== undefined
+      ? [chromium, [`--app=${url}`, `--user-data-dir=${path.join(profileDir, 'chromium')}`, '--no-first-run', '--disable-background-networking']]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : process.platform === 'win32'
+          ? ['cmd', ['/c', 'start', '', url]]
+          : ['xdg-open', [url]];
+  spawn(command, args, { stdio: 'ignore', detached: true }).on('error', () => {
+    logger.warn(`could not open a window; open ${url} in a browser`);
+  }).unref();
+}

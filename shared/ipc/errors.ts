@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * Every way a request can fail, as a code the renderer translates. Main never sends
+ * prose: the member reads the message in their own language.
+ */
+export const errorCode = z.enum([
+  // the bridge itself
+  'unknown_channel',
+  'invalid_request',
+  'payload_too_large',
+  'not_ready',
+  // sign-in
+  'invalid_homeserver_url',
+  'homeserver_unreachable',
+  'not_a_homeserver',
+  'wrong_password',
+  'user_deactivated',
+  'rate_limited',
+  'already_signed_in',
+  'not_signed_in',
+  // rooms and messages
+  'room_not_found',
+  'user_not_found',
+  'invalid_user_id',
+  'forbidden',
+  'message_not_found',
+  'network',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCode>;
+
+export const ipcError = z.object({
+  code: errorCode,
+  /** Technical detail for logs and bug reports; never shown as the main message. */
+  detail: z.string().max(2000).optional(),
+});
+export type IpcError = z.infer<typeof ipcError>;
+
+export const ipcResult = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ipcError }),
+  ]);
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Thrown in main by handlers; the dispatcher turns it into `{ok:false, error}`. */
+export class RembukError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail ?? code);
+    this.code = code;
+    this.name = 'RembukError';
+  }
+}

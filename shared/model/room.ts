@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const roomMembership = z.enum(['join', 'invite']);
+
+/** One row of the room list, already sorted and summarised by main. */
+export const roomListEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  initials: z.string(),
+  membership: roomMembership,
+  isDirect: z.boolean(),
+  /** "Sender: text" of the newest message, or null when the room has none yet. */
+  preview: z
+    .object({ sender: z.string(), body: z.string(), own: z.boolean() })
+    .nullable(),
+  unread: z.number().int().nonnegative(),
+  lastActivity: z.number(),
+  /** Who invited us, for invite rows. */
+  inviter: z.string().nullable(),
+  encrypted: z.boolean(),
+});
+export type RoomListEntry = z.infer<typeof roomListEntry>;
+
+export const roomDetails = z.object({
+  id: z.string(),
+  name: z.string(),
+  topic: z.string().nullable(),
+  memberCount: z.number().int().nonnegative(),
+  isDirect: z.boolean(),
+  encrypted: z.boolean(),
+  canInvite: z.boolean(),
+});
+export type RoomDetails = z.infer<typeof roomDetails>;
+
+/** Matrix IDs as the spec's grammar allows them (localpart and server name), bounded. */
+export const matrixUserId = z
+  .string()
+  .trim()
+  .max(255)
+  .regex(/^@[a-z0-9._=\-/+]+:[A-Za-z0-9.\-]+(:\d{1,5})?$/, 'invalid_user_id');
+
+export const roomId = z.string().min(2).max(255).regex(/^!/);
