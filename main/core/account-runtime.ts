@@ -38,9 +38,15 @@ export class AccountRuntime {
       logger,
       clock,
       listeners: {
-        changed: options.listeners.changed,
-        connection: options.listeners.connection,
-        loggedOut: options.listeners.loggedOut,
+        changed: (roomId) => {
+          options.listeners.changed(roomId);
+        },
+        connection: (state) => {
+          options.listeners.connection(state);
+        },
+        loggedOut: () => {
+          options.listeners.loggedOut();
+        },
         ready: () => {
           options.listeners.ready();
           this.sender.replay().catch((error: unknown) => {

@@ -108,9 +108,9 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   },
 
   'message:send': async (input) => ({ itemId: await signedIn(deps).sender.send(input.roomId, input.body) }),
-  'message:retry': async (input) => {
-    await signedIn(deps).sender.retry(input.roomId, input.itemId);
-    return null;
+  'message:retry': (input) => {
+    signedIn(deps).sender.retry(input.roomId, input.itemId);
+    return Promise.resolve(null);
   },
   'draft:get': (input) => signedIn(deps).drafts.get(input.roomId),
   'draft:set': async (input) => {

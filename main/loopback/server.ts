@@ -128,7 +128,7 @@ const serveBridge = (ws: WebSocket, core: AppCore, logger: Logger): void => {
   ws.on('message', (data, isBinary) => {
     let frame: unknown;
     try {
-      frame = isBinary ? undefined : JSON.parse(data.toString());
+      frame = isBinary ? undefined : JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : '');
     } catch {
       frame = undefined;
     }

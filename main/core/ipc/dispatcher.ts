@@ -33,7 +33,9 @@ export type ConnectionListener = { onClose(connectionId: string): void };
 
 const sizeOf = (input: unknown): number => {
   try {
-    return Buffer.byteLength(JSON.stringify(input) ?? '', 'utf8');
+    // JSON.stringify answers undefined for undefined, whatever its typing says.
+    const text = JSON.stringify(input) as unknown;
+    return typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : 0;
   } catch {
     return Number.POSITIVE_INFINITY;
   }

@@ -35,7 +35,7 @@ export class MessageSender {
     return `txn:${entry.txnId}`;
   }
 
-  async retry(roomId: string, itemId: string): Promise<void> {
+  retry(roomId: string, itemId: string): void {
     const room = this.account.room(roomId);
     if (room === null) {
       throw new RembukError('room_not_found');

@@ -1,4 +1,4 @@
-import { Direction, EventType, KnownMembership, Preset, ReceiptType, type Room } from 'matrix-js-sdk';
+import { Direction, EventTimeline, EventType, KnownMembership, Preset, ReceiptType, type Room } from 'matrix-js-sdk';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { RoomDetails } from '../../../shared/model/room.ts';
 import type { MatrixAccount } from './matrix-account.ts';
@@ -27,7 +27,7 @@ export class RoomActions {
     if (room === null) {
       throw new RembukError('room_not_found');
     }
-    const topic = room.currentState.getStateEvents(EventType.RoomTopic, '')?.getContent<{ topic?: unknown }>().topic;
+    const topic = room.getLiveTimeline().getState(EventTimeline.FORWARDS)?.getStateEvents(EventType.RoomTopic, '')?.getContent<{ topic?: unknown }>().topic;
     return {
       id: room.roomId,
       name: room.name,

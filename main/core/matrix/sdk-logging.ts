@@ -33,6 +33,7 @@ const shorten = (value: unknown): unknown => (value instanceof Error ? `${value.
  * loglevel logger, whose level its typings do not show.
  */
 export const quietGlobalSdkLogger = async (verbose = process.env.REMBUK_SDK_DEBUG === '1'): Promise<void> => {
-  const { logger } = await import('matrix-js-sdk/lib/logger.js');
-  (logger as unknown as { setLevel(level: string): void }).setLevel(verbose ? 'debug' : 'warn');
+  const sdk = await import('matrix-js-sdk/lib/logger.js');
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the global logger is exactly what needs quieting
+  (sdk.logger as unknown as { setLevel(level: string): void }).setLevel(verbose ? 'debug' : 'warn');
 };

@@ -3,7 +3,7 @@ import type { SendState, TimelineItem } from '../../../shared/model/timeline.ts'
 
 /** The id that survives local echo → remote echo: the transaction id while we know it. */
 export const stableItemId = (event: MatrixEvent): string => {
-  const txnId = event.getTxnId() ?? (event.getUnsigned().transaction_id as string | undefined);
+  const txnId = event.getTxnId() ?? event.getUnsigned().transaction_id;
   return txnId !== undefined ? `txn:${txnId}` : (event.getId() ?? `local:${String(event.getTs())}`);
 };
 
@@ -91,7 +91,10 @@ export const toTimelineItem = (event: MatrixEvent, myUserId: string, nameOf: (us
     case EventType.RoomCreate:
       return { ...base, kind: 'roomCreated' };
     case EventType.RoomName:
-      return { ...base, kind: 'roomRenamed', name: String(event.getContent<{ name?: unknown }>().name ?? '') };
+      {
+      const name = event.getContent<{ name?: unknown }>().name;
+      return { ...base, kind: 'roomRenamed', name: typeof name === 'string' ? name : '' };
+    }
     default:
       return event.isState() || type === EventType.Reaction || type === EventType.RoomRedaction ? null : { ...base, kind: 'unsupported', type };
   }

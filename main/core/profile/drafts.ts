@@ -27,10 +27,8 @@ export class Drafts {
   }
 
   async set(roomId: string, text: string): Promise<void> {
-    const drafts = { ...(await this.all()) };
-    if (text.length === 0) {
-      delete drafts[roomId];
-    } else {
+    const drafts = Object.fromEntries(Object.entries(await this.all()).filter(([id]) => id !== roomId));
+    if (text.length > 0) {
       drafts[roomId] = text;
     }
     this.drafts = drafts;

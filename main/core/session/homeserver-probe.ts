@@ -12,7 +12,7 @@ const getJson = async (fetchImpl: Fetch, url: string): Promise<{ status: number;
   } catch (error) {
     throw new RembukError('homeserver_unreachable', error instanceof Error ? `${url}: ${error.message}` : url);
   }
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = await response.json();
   } catch {

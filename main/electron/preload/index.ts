@@ -1,0 +1,69 @@
+/**
+ * The sandboxed preload: exposes `window.rembuk = { invoke, on }` and nothing else.
+ * The page never sees ipcRenderer or an IPC event object. Channel names come from
+ * shared/ipc/channels.ts, not the contract, so zod stays out of this bundle; main
+ * validates every payload anyway (main/core/ipc/dispatcher.ts).
+ * Built by ./vite.config.ts into one CommonJS file, as sandboxed preloads require.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { BRIDGE_GLOBAL, type Bridge } from '../../../shared/ipc/bridge.ts';
+import { eventChannelNames, requestChannelNames } from '../../../shared/ipc/channels.ts';
+import type { EventChannel, EventPayload, RequestChannel, RequestInput, RequestOutput } from '../../../shared/ipc/contract.ts';
+import type { IpcResult } from '../../../shared/ipc/errors.ts';
+import { EVENT, HELLO, INVOKE } from '../ipc/ipc-names.ts';
+
+const requestChannels: ReadonlySet<unknown> = new Set(requestChannelNames);
+const eventChannels: ReadonlySet<unknown> = new Set(eventChannelNames);
+
+// One IPC listener for all subscriptions, fanned out here: no MaxListeners warnings, no event object leaks.
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+ipcRenderer.on(EVENT, (_event: IpcRendererEvent, channel: unknown, payload: unknown) => {
+  if (typeof channel !== 'string') {
+    return;
+  }
+  for (const listener of listeners.get(channel) ?? []) {
+    try {
+      listener(payload);
+    } catch (error) {
+      console.error(`rembuk: a ${channel} listener threw`, error);
+    }
+  }
+});
+
+const fail = (code: 'unknown_channel' | 'invalid_request' | 'internal', detail?: string): IpcResult<never> => ({
+  ok: false,
+  error: detail === undefined ? { code } : { code, detail },
+});
+
+const bridge: Bridge = {
+  async invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<IpcResult<RequestOutput<C>>> {
+    if (!requestChannels.has(channel)) {
+      return fail('unknown_channel');
+    }
+    try {
+      return (await ipcRenderer.invoke(INVOKE, channel, input)) as IpcResult<RequestOutput<C>>;
+    } catch (error) {
+      // Structured clone refuses functions, DOM nodes and the like before anything reaches main.
+      const message = error instanceof Error ? error.message : String(error);
+      return fail(message.includes('could not be cloned') ? 'invalid_request' : 'internal', message.slice(0, 500));
+    }
+  },
+  on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void {
+    if (!eventChannels.has(channel) || typeof listener !== 'function') {
+      return () => undefined;
+    }
+    const wrapped = (payload: unknown): void => {
+      listener(payload as EventPayload<C>);
+    };
+    const set = listeners.get(channel) ?? new Set();
+    set.add(wrapped);
+    listeners.set(channel, set);
+    return () => {
+      set.delete(wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);
+// Tells main this is a new document, so it gets a fresh core connection (see main/electron/ipc/handle.ts).
+ipcRenderer.send(HELLO);
