@@ -1,0 +1,122 @@
+import type { Language } from '../../../shared/model/settings.ts';
+import type { ComposerStore } from '../features/composer/index.ts';
+import { createComposerStore } from '../features/composer/index.ts';
+import type { ConnectionStore } from '../features/connection/index.ts';
+import { createConnectionStore } from '../features/connection/index.ts';
+import type { RoomsStore } from '../features/rooms/index.ts';
+import { createRoomsStore } from '../features/rooms/index.ts';
+import type { SessionStore } from '../features/session/index.ts';
+import { createSessionStore } from '../features/session/index.ts';
+import type { SettingsStore } from '../features/settings/index.ts';
+import { createSettingsStore } from '../features/settings/index.ts';
+import type { TimelineStore } from '../features/timeline/index.ts';
+import { createTimelineStore } from '../features/timeline/index.ts';
+import type { Transport } from '../lib/loopback-bridge.ts';
+
+export type AppStores = {
+  session: SessionStore;
+  connection: ConnectionStore;
+  settings: SettingsStore;
+  rooms: RoomsStore;
+  timeline: TimelineStore;
+  composer: ComposerStore;
+};
+
+export type AppDeps = {
+  transport: Transport;
+  systemLanguages: () => readonly string[];
+  applyLanguage: (language: Language) => void;
+  isFocused: () => boolean;
+  draftDebounceMs?: number;
+};
+
+export type App = {
+  stores: AppStores;
+  /** Asks main for the session, settings and connection; streams follow the session. */
+  start: () => Promise<void>;
+  windowFocused: () => void;
+  dispose: () => void;
+};
+
+/**
+ * The composition root of the renderer: builds the stores on one bridge and wires how
+ * they follow each other, so components only read state and call actions.
+ */
+export const createApp = (deps: AppDeps): App => {
+  const { bridge } = deps.transport;
+  const stores: AppStores = {
+    session: createSessionStore(bridge),
+    connection: createConnectionStore(bridge, deps.transport.status()),
+    settings: createSettingsStore(bridge, { systemLanguages: deps.systemLanguages, applyLanguage: deps.applyLanguage }),
+    rooms: createRoomsStore(bridge),
+    timeline: createTimelineStore(bridge, { isFocused: deps.isFocused }),
+    composer: createComposerStore(bridge, { debounceMs: deps.draftDebounceMs }),
+  };
+  const { session, connection, settings, rooms, timeline, composer } = stores;
+
+  const stopSession = session.store.subscribe((state, prev) => {
+    if (state.status === prev.status && state.session?.userId === prev.session?.userId) {
+      return;
+    }
+    if (state.status === 'signedIn') {
+      void rooms.start();
+      void connection.load();
+    } else {
+      rooms.stop();
+    }
+  });
+
+  const stopRooms = rooms.store.subscribe((state, prev) => {
+    if (state.selectedRoomId === prev.selectedRoomId) {
+      return;
+    }
+    if (state.selectedRoomId === null) {
+      timeline.close();
+    } else {
+      void timeline.open(state.selectedRoomId);
+    }
+    void composer.load(state.selectedRoomId);
+  });
+
+  const load = async (): Promise<void> => {
+    await Promise.all([session.load(), settings.load(), connection.load()]);
+  };
+
+  // Main drops a connection's subscriptions with it, so after a reconnect every stream
+  // starts over; a session that changed meanwhile restarts them through its subscriber.
+  const resume = async (): Promise<void> => {
+    const before = session.store.getState().status;
+    await load();
+    if (before === 'signedIn' && session.store.getState().status === 'signedIn') {
+      await Promise.all([rooms.start(), timeline.reopen()]);
+    }
+  };
+
+  let lostLink = false;
+  const stopTransport = deps.transport.onStatus((status) => {
+    connection.setTransport(status);
+    if (status === 'closed') {
+      lostLink = true;
+    } else if (status === 'open' && lostLink) {
+      lostLink = false;
+      void resume();
+    }
+  });
+
+  return {
+    stores,
+    start: load,
+    windowFocused: () => {
+      timeline.markRead();
+    },
+    dispose: () => {
+      stopTransport();
+      stopSession();
+      stopRooms();
+      composer.flush();
+      for (const store of [session, connection, rooms, timeline]) {
+        store.dispose();
+      }
+    },
+  };
+};

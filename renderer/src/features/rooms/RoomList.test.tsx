@@ -1,0 +1,60 @@
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeBridge, ok } from '../../test/fake-bridge.ts';
+import { roomEntry } from '../../test/fixtures.ts';
+import type { Rendered } from '../../test/render.tsx';
+import { click, render } from '../../test/render.tsx';
+import { createTestApp } from '../../test/test-app.ts';
+import { RoomList } from './RoomList.tsx';
+
+let view: Rendered | undefined;
+afterEach(() => view?.unmount());
+
+const setup = async () => {
+  const bridge = createFakeBridge();
+  bridge.handle('rooms:subscribe', () => ok({ subscription: 'r1' }));
+  bridge.handle('invite:accept', () => ok(null));
+  const app = createTestApp(bridge);
+  await app.stores.rooms.start();
+  view = render(<RoomList />, app.stores);
+  act(() => {
+    bridge.emit('rooms:batch', {
+      subscription: 'r1',
+      seq: 0,
+      ops: [
+        {
+          op: 'reset',
+          values: [
+            roomEntry('!inv:x', { name: 'Koperasi Tani', membership: 'invite', inviter: 'Budi' }),
+            roomEntry('!b:x', { name: 'Rapat', unread: 3, preview: { sender: 'Budi', body: 'Halo', own: false }, lastActivity: Date.now() }),
+            roomEntry('!a:x', { name: 'Arisan', preview: { sender: 'Sari', body: 'Siap', own: true } }),
+          ],
+        },
+      ],
+    });
+  });
+  return { bridge, app, view };
+};
+
+describe('RoomList', () => {
+  it('shows rows in main order with name, preview and unread badge', async () => {
+    const { view } = await setup();
+    const rows = view.allByTestId('room-row');
+    expect(rows.map((row) => row.dataset.roomId)).toEqual(['!inv:x', '!b:x', '!a:x']);
+    expect(rows.map((row) => row.dataset.roomName)).toEqual(['Koperasi Tani', 'Rapat', 'Arisan']);
+    expect(rows[1]!.textContent).toContain('Budi: Halo');
+    expect(rows[2]!.textContent).toContain('Anda: Siap');
+    expect(view.allByTestId('room-unread').map((badge) => badge.textContent)).toEqual(['3']);
+    expect(rows[0]!.textContent).toContain('Budi mengundang Anda');
+    expect(rows[1]!.querySelector('.avatar')?.className).toMatch(/avatar-c\d/);
+  });
+
+  it('selects a room on click and accepts an invite', async () => {
+    const { bridge, app, view } = await setup();
+    await click(view.allByTestId('room-row')[2]!.querySelector('button')!);
+    expect(app.stores.rooms.store.getState().selectedRoomId).toBe('!a:x');
+    await click(view.byTestId('invite-accept'));
+    expect(bridge.callsTo('invite:accept')).toEqual([{ roomId: '!inv:x' }]);
+    expect(app.stores.rooms.store.getState().selectedRoomId).toBe('!inv:x');
+  });
+});

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { RoomListEntry } from '../../../../shared/model/room.ts';
+import { listTime } from '../../lib/format-time.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+
+export type RoomRowProps = {
+  room: RoomListEntry;
+  selected: boolean;
+  now: number;
+  onSelect: (roomId: string) => void;
+};
+
+export const RoomRow = ({ room, selected, now, onSelect }: RoomRowProps) => {
+  const { t, i18n } = useTranslation();
+  const time = room.lastActivity > 0 ? listTime(room.lastActivity, now, i18n.language) : null;
+  const preview = room.preview
+    ? room.preview.own
+      ? t('rooms.previewOwn', { body: room.preview.body })
+      : t('rooms.previewOther', { sender: room.preview.sender, body: room.preview.body })
+    : t('rooms.noMessages');
+
+  return (
+    <li className={`room-row${selected ? ' selected' : ''}`} data-testid="room-row" data-room-id={room.id} data-room-name={room.name}>
+      <button
+        type="button"
+        className="room-row-button"
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => {
+          onSelect(room.id);
+        }}
+      >
+        <Avatar id={room.id} initials={room.initials} />
+        <span className="room-row-text">
+          <span className="room-row-top">
+            <span className={`room-name${room.unread > 0 ? ' unread' : ''}`}>{room.name}</span>
+            {time && <time className="room-time">{time.kind === 'yesterday' ? t('time.yesterday') : time.text}</time>}
+          </span>
+          <span className="room-row-bottom">
+            <span className="room-preview">{preview}</span>
+            {room.unread > 0 && (
+              <span className="badge" data-testid="room-unread" aria-label={t('rooms.unread', { unread: room.unread })}>
+                {room.unread > 99 ? '99+' : room.unread}
+              </span>
+            )}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+};

@@ -1,0 +1,3 @@
+export { createSettingsStore } from './settings-store.ts';
+export type { SettingsDeps, SettingsState, SettingsStore } from './settings-store.ts';
+export { SettingsDialog } from './SettingsDialog.tsx';

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type DialogProps = {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+};
+
+/** A modal panel: Escape or a click outside closes it, and focus goes back where it was. */
+export const Dialog = ({ title, onClose, children }: DialogProps) => {
+  const { t } = useTranslation();
+  const titleId = useId();
+
+  useEffect(() => {
+    const opener = document.activeElement;
+    return () => {
+      if (opener instanceof HTMLElement) {
+        opener.focus();
+      }
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') {
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [onClose]);
+
+  return (
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget) {
+          onClose();
+        }
+      }}
+    >
+      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+        <header className="dialog-header">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" className="icon-button" aria-label={t('dialog.close')} onClick={onClose}>
+            ×
+          </button>
+        </header>
+        {children}
+      </section>
+    </div>
+  );
+};
