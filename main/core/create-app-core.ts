@@ -37,7 +37,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
     broadcast('connection:changed', state);
   };
 
-  const run = async (session: SavedSession): Promise<void> => {
+  const run = (session: SavedSession): Promise<void> => {
     const next = new AccountRuntime({
       session,
       profileDir,
@@ -67,7 +67,14 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
     runtime = next;
     broadcast('session:changed', next.account.view());
     subscriptions.resetAll();
-    await next.start();
+    // Syncing goes on in the background: the window opens (and shows progress) meanwhile.
+    next.start().catch((error: unknown) => {
+      logger.error('the Matrix client did not start', error);
+      if (runtime === next) {
+        setConnection({ state: 'offline', since: clock.now() });
+      }
+    });
+    return Promise.resolve();
   };
 
   const endSession = async (tellServer: boolean): Promise<void> => {

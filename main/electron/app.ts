@@ -115,6 +115,9 @@ const run = async (options: CliOptions, logger: Logger): Promise<void> => {
     await core.shutdown();
   }, logger);
   await started;
+  if (options.demoSignIn) {
+    await demoSignIn(core, logger);
+  }
   const host = registerIpc(core, logger);
   ipc = host;
 
@@ -139,6 +142,22 @@ const run = async (options: CliOptions, logger: Logger): Promise<void> => {
       app.quit();
     }
   });
+};
+
+/** Signs the demo member in through the same contract the window uses, so no step is special. */
+const demoSignIn = async (core: AppCore, logger: Logger): Promise<void> => {
+  const connection = core.connect(() => undefined, 'demo');
+  try {
+    const current = await connection.handle('session:get', {});
+    if (current.ok && current.value === null) {
+      const result = await connection.handle('session:signIn', JSON.parse(process.env.REMBUK_DEMO_SIGN_IN ?? 'null'));
+      if (!result.ok) {
+        logger.warn(`demo sign-in failed: ${result.error.code}`);
+      }
+    }
+  } finally {
+    connection.close();
+  }
 };
 
 const logger = consoleLogger('rembuk');

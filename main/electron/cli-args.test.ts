@@ -3,7 +3,7 @@ import { CliError, parseCliArgs } from './cli-args.ts';
 
 describe('parseCliArgs', () => {
   it('defaults to the OS profile and a required keychain', () => {
-    expect(parseCliArgs(['/usr/bin/electron', '.'])).toEqual({ profileDir: null, allowPlaintextSecrets: false });
+    expect(parseCliArgs(['/usr/bin/electron', '.'])).toEqual({ profileDir: null, allowPlaintextSecrets: false, demoSignIn: false });
   });
 
   it('reads --profile-dir in both spellings, last one winning', () => {
@@ -22,6 +22,12 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['x', '--password-store=basic', '--allow-plaintext-secrets', '--enable-logging'])).toEqual({
       profileDir: null,
       allowPlaintextSecrets: true,
+      demoSignIn: false,
     });
+  });
+
+  it('takes demo sign-in only from its own switch', () => {
+    expect(parseCliArgs(['x', '--demo-sign-in-from-env']).demoSignIn).toBe(true);
+    expect(parseCliArgs(['x', '--demo']).demoSignIn).toBe(false);
   });
 });

@@ -7,6 +7,12 @@ export type CliOptions = {
   profileDir: string | null;
   /** `--allow-plaintext-secrets`: start even without an OS keychain, keeping the key in a file instead. */
   allowPlaintextSecrets: boolean;
+  /**
+   * `--demo-sign-in-from-env`: `npm run demo` opens Electron already signed in as a demo
+   * member, with the credentials in REMBUK_DEMO_SIGN_IN. Only with this switch, and only
+   * when the profile has no session yet.
+   */
+  demoSignIn: boolean;
 };
 
 export class CliError extends Error {
@@ -17,11 +23,13 @@ export class CliError extends Error {
 }
 
 export const parseCliArgs = (argv: readonly string[]): CliOptions => {
-  const options: CliOptions = { profileDir: null, allowPlaintextSecrets: false };
+  const options: CliOptions = { profileDir: null, allowPlaintextSecrets: false, demoSignIn: false };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     if (arg === '--allow-plaintext-secrets') {
       options.allowPlaintextSecrets = true;
+    } else if (arg === '--demo-sign-in-from-env') {
+      options.demoSignIn = true;
     } else if (arg === '--profile-dir') {
       const value = argv[index + 1];
       if (value === undefined || value === '' || value.startsWith('--')) {

@@ -137,9 +137,16 @@ const serveBridge = (ws: WebSocket, core: AppCore, logger: Logger): void => {
       send({ id: -1, result: { ok: false, error: { code: 'invalid_request', detail: 'frame is not {id, channel, input}' } } });
       return;
     }
-    void connection.handle(channel, input).then((result) => {
-      send({ id, result });
-    });
+    connection.handle(channel, input).then(
+      (result) => {
+        send({ id, result });
+      },
+      (error: unknown) => {
+        // handle() answers every input with a result; this is a last guard, not a path.
+        logger.error('bridge request failed', error);
+        send({ id, result: { ok: false, error: { code: 'internal' } } });
+      },
+    );
   });
   ws.on('close', () => {
     connection.close();

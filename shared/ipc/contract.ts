@@ -65,7 +65,10 @@ export const requests = {
 
   'message:send': {
     input: z
-      .object({ roomId, body: z.string().min(1).max(MAX_MESSAGE_LENGTH) })
+      .object({
+        roomId,
+        body: z.string().max(MAX_MESSAGE_LENGTH).refine((body) => body.trim().length > 0, 'empty message'),
+      })
       .strict(),
     output: z.object({ itemId: z.string() }),
   },

@@ -37,6 +37,6 @@ export const matrixUserId = z
   .string()
   .trim()
   .max(255)
-  .regex(/^@[a-z0-9._=\-/+]+:[A-Za-z0-9.-]+(:\d{1,5})?$/, 'invalid_user_id');
+  .regex(/^@[a-z0-9._=\-/+]+:([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/, 'invalid_user_id');
 
 export const roomId = z.string().min(2).max(255).regex(/^!/);

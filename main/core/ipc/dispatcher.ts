@@ -86,7 +86,8 @@ export class Dispatcher {
 
   private async dispatch(channel: unknown, input: unknown, context: RequestContext): Promise<IpcResult<unknown>> {
     if (!isRequestChannel(channel)) {
-      return { ok: false, error: { code: 'unknown_channel', detail: String(channel).slice(0, 100) } };
+      // Only a string is echoed back: anything else could be an object whose toString throws.
+      return { ok: false, error: { code: 'unknown_channel', detail: typeof channel === 'string' ? channel.slice(0, 100) : typeof channel } };
     }
     if (sizeOf(input) > MAX_REQUEST_BYTES) {
       return { ok: false, error: { code: 'payload_too_large' } };

@@ -45,6 +45,7 @@ export class MatrixAccount {
   private readonly clock: Clock;
   private state: ConnectionState = { state: 'starting' };
   private prepared = false;
+  private startedAt = 0;
 
   constructor(options: { session: SavedSession; listeners: AccountListeners; logger: Logger; clock: Clock }) {
     this.session = options.session;
@@ -83,6 +84,7 @@ export class MatrixAccount {
   }
 
   async start(): Promise<void> {
+    this.startedAt = this.clock.now();
     this.setState({ state: 'syncing', roomsLoaded: 0 });
     await this.client.startClient({
       initialSyncLimit: INITIAL_SYNC_LIMIT,
@@ -180,6 +182,7 @@ export class MatrixAccount {
         }
         if (!this.prepared) {
           this.prepared = true;
+          this.logger.info(`first sync in ${String(Math.round(this.clock.now() - this.startedAt))} ms: ${String(this.client.getRooms().length)} rooms`);
           this.listeners.changed(null);
           this.listeners.ready();
         }

@@ -23,7 +23,8 @@ export class Drafts {
   }
 
   async get(roomId: string): Promise<string> {
-    return (await this.all())[roomId] ?? '';
+    const drafts = await this.all();
+    return Object.hasOwn(drafts, roomId) ? (drafts[roomId] ?? '') : '';
   }
 
   async set(roomId: string, text: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { RembukError } from '../../../shared/ipc/errors.ts';
-import { normaliseHomeserverUrl } from './homeserver-url.ts';
+import { isLoopbackHost, normaliseHomeserverUrl } from './homeserver-url.ts';
 
 export type Fetch = typeof fetch;
 
@@ -37,7 +37,11 @@ export const probeHomeserver = async (typed: string, fetchImpl: Fetch = fetch): 
       const wellKnown = await getJson(fetchImpl, `${url}/.well-known/matrix/client`);
       const discovered = (wellKnown.body as { 'm.homeserver'?: { base_url?: unknown } } | null)?.['m.homeserver']?.base_url;
       if (wellKnown.status === 200 && typeof discovered === 'string') {
-        base = normaliseHomeserverUrl(discovered).url;
+        // Discovery over https must not send the password somewhere over plain http.
+        const found = new URL(normaliseHomeserverUrl(discovered).url);
+        if (found.protocol === 'https:' || isLoopbackHost(found.hostname)) {
+          base = found.href.replace(/\/+$/, '');
+        }
       }
     } catch {
       // No discovery document: the typed address itself may be the homeserver.

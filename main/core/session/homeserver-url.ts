@@ -8,11 +8,13 @@ import { RembukError } from '../../../shared/ipc/errors.ts';
 export const normaliseHomeserverUrl = (typed: string): { url: string; typedScheme: boolean } => {
   const trimmed = typed.trim();
   const typedScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
-  const isLoopback = /^(localhost|127\.|\[::1\])/i.test(trimmed);
-  const withScheme = typedScheme ? trimmed : `${isLoopback ? 'http' : 'https'}://${trimmed}`;
   let parsed: URL;
   try {
-    parsed = new URL(withScheme);
+    parsed = new URL(typedScheme ? trimmed : `https://${trimmed}`);
+    // Only a real loopback address goes without TLS by default: "localhost.example.org" is not one.
+    if (!typedScheme && isLoopbackHost(parsed.hostname)) {
+      parsed = new URL(`http://${trimmed}`);
+    }
   } catch {
     throw new RembukError('invalid_homeserver_url');
   }
@@ -22,6 +24,10 @@ export const normaliseHomeserverUrl = (typed: string): { url: string; typedSchem
   const pathname = parsed.pathname.replace(/\/+$/, '');
   return { url: `${parsed.origin}${pathname}`, typedScheme };
 };
+
+/** The address is this machine: localhost, 127.0.0.0/8 or ::1. */
+export const isLoopbackHost = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 
 /** "alice", "@alice:example.org" → the identifier the login API wants. */
 export const loginIdentifier = (username: string): { type: 'm.id.user'; user: string } => ({
