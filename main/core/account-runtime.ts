@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConnectionState } from '../../shared/model/session.ts';
-import { MatrixAccount } from './matrix/matrix-account.ts';
+import { MatrixAccount, type AccountListeners } from './matrix/matrix-account.ts';
 import { MessageSender } from './matrix/message-sender.ts';
 import { Outbox } from './matrix/outbox.ts';
 import { RoomActions } from './matrix/room-actions.ts';
@@ -12,12 +11,8 @@ import type { SavedSession } from './session/session-store.ts';
 /** Files that belong to the signed-in session and go when the member signs out. */
 export const SESSION_FILES = ['session.json', 'drafts.json', 'outbox.json'];
 
-export type RuntimeListeners = {
-  changed(roomId: string | null): void;
-  connection(state: ConnectionState): void;
-  loggedOut(): void;
-  ready(): void;
-};
+/** The runtime reports what its account reports; it adds the outbox replay on `ready` itself. */
+export type RuntimeListeners = AccountListeners;
 
 /** Everything that exists only while a member is signed in, wired together. */
 export class AccountRuntime {

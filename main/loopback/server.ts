@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_REQUEST_BYTES } from '../../shared/ipc/contract.ts';
+import { contentSecurityPolicy } from '../../shared/security/content-security-policy.ts';
 import type { WireEvent, WireResponse } from '../../shared/ipc/bridge.ts';
 import type { AppCore } from '../core/app-core.ts';
 import type { Logger } from '../core/ports.ts';
@@ -10,17 +11,7 @@ import { BRIDGE_PROTOCOL, mayConnect } from './bridge-guard.ts';
 import { readStatic } from './static-files.ts';
 
 /** The same policy the Electron window gets, plus the loopback socket. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' ws://127.0.0.1:*",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(['ws://127.0.0.1:*']);
 
 /** Frames above this are cut off by the socket; below it the dispatcher answers `payload_too_large`. */
 const MAX_FRAME_BYTES = 16 * MAX_REQUEST_BYTES;

@@ -1,21 +1,12 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.ts';
 import { silentLogger } from '../ports.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
 
-let dir: string;
+const temp = useTempDir('rembuk-outbox-');
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'rembuk-outbox-'));
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const makeOutbox = () => new Outbox({ profileDir: dir, logger: silentLogger });
+const makeOutbox = () => new Outbox({ profileDir: temp.path, logger: silentLogger });
 const entry = (txnId: string, body = `body of ${txnId}`): OutboxEntry => ({ txnId, roomId: '!r:x', body, createdAt: 1000 });
 
 describe('Outbox', () => {
@@ -63,7 +54,7 @@ describe('Outbox', () => {
     await outbox.load();
     await outbox.remove('nope');
     await outbox.flushed();
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(temp.path)).toEqual([]);
   });
 
   it('answers a copy from load, so the caller cannot change the outbox', async () => {

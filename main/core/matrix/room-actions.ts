@@ -129,11 +129,16 @@ export class RoomActions {
     }
   }
 
-  async accept(roomId: string): Promise<void> {
+  private invitedRoom(roomId: string): Room {
     const room = this.account.room(roomId);
     if (room?.getMyMembership() !== KnownMembership.Invite) {
       throw new RembukError('room_not_found');
     }
+    return room;
+  }
+
+  async accept(roomId: string): Promise<void> {
+    const room = this.invitedRoom(roomId);
     const invite = room.getMember(this.account.userId)?.events.member;
     try {
       await this.account.client.joinRoom(roomId);
@@ -146,10 +151,7 @@ export class RoomActions {
   }
 
   async decline(roomId: string): Promise<void> {
-    const room = this.account.room(roomId);
-    if (room?.getMyMembership() !== KnownMembership.Invite) {
-      throw new RembukError('room_not_found');
-    }
+    this.invitedRoom(roomId);
     try {
       await this.account.client.leave(roomId);
     } catch (error) {

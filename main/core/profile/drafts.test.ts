@@ -1,22 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.ts';
 import { silentLogger } from '../ports.ts';
 import { Drafts } from './drafts.ts';
 
-let dir: string;
+const temp = useTempDir('rembuk-drafts-');
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'rembuk-drafts-'));
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const makeDrafts = () => new Drafts({ profileDir: dir, logger: silentLogger });
-const onDisk = async (): Promise<unknown> => JSON.parse(await readFile(path.join(dir, 'drafts.json'), 'utf8'));
+const makeDrafts = () => new Drafts({ profileDir: temp.path, logger: silentLogger });
+const onDisk = async (): Promise<unknown> => JSON.parse(await readFile(path.join(temp.path, 'drafts.json'), 'utf8'));
 
 describe('Drafts', () => {
   it('has an empty draft for a room never typed in', async () => {
@@ -55,7 +47,7 @@ describe('Drafts', () => {
   });
 
   it('starts empty when the drafts file is damaged', async () => {
-    await writeFile(path.join(dir, 'drafts.json'), '{"!a:x": 42}');
+    await writeFile(path.join(temp.path, 'drafts.json'), '{"!a:x": 42}');
     expect(await makeDrafts().get('!a:x')).toBe('');
   });
 });

@@ -1,21 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.ts';
 import { silentLogger } from '../ports.ts';
 import { SettingsStore } from './settings-store.ts';
 
-let dir: string;
+const temp = useTempDir('rembuk-settings-');
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'rembuk-settings-'));
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const makeStore = () => new SettingsStore({ profileDir: dir, logger: silentLogger });
+const makeStore = () => new SettingsStore({ profileDir: temp.path, logger: silentLogger });
 
 describe('SettingsStore', () => {
   it('follows the OS language until one is chosen', async () => {
@@ -27,7 +19,7 @@ describe('SettingsStore', () => {
     await expect(store.update({ language: 'id' })).resolves.toEqual({ language: 'id' });
     expect(await store.get()).toEqual({ language: 'id' });
     expect(await makeStore().get()).toEqual({ language: 'id' });
-    expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8'))).toEqual({ language: 'id' });
+    expect(JSON.parse(await readFile(path.join(temp.path, 'settings.json'), 'utf8'))).toEqual({ language: 'id' });
   });
 
   it('can go back to following the OS', async () => {
@@ -42,7 +34,7 @@ describe('SettingsStore', () => {
   });
 
   it('falls back to the defaults for a settings file it cannot use', async () => {
-    await writeFile(path.join(dir, 'settings.json'), '{"language":"fr"}');
+    await writeFile(path.join(temp.path, 'settings.json'), '{"language":"fr"}');
     expect(await makeStore().get()).toEqual({ language: null });
   });
 });

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.ts';
 import { KeyFileSecretBox } from '../storage/key-file-secret-box.ts';
 import type { Logger } from '../ports.ts';
 import { SessionStore, type SavedSession } from './session-store.ts';
@@ -13,16 +13,11 @@ const session: SavedSession = {
   accessToken: 'syt_YWxpY2U_SuperSecretToken_0123',
 };
 
-let root: string;
+const temp = useTempDir('rembuk-session-');
 let profile: string;
 
-beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'rembuk-session-'));
-  profile = path.join(root, 'profile');
-});
-
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+beforeEach(() => {
+  profile = path.join(temp.path, 'profile');
 });
 
 const makeStore = async (profileDir = profile, keyDir = profileDir) => {
@@ -73,7 +68,7 @@ describe('SessionStore', () => {
 
   it('answers null for a session sealed with another key', async () => {
     await (await makeStore()).store.save(session);
-    const { store, warn } = await makeStore(profile, path.join(root, 'other-key'));
+    const { store, warn } = await makeStore(profile, path.join(temp.path, 'other-key'));
     await expect(store.load()).resolves.toBeNull();
     expect(warn).toHaveBeenCalledTimes(1);
   });

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.ts';
 import { z } from 'zod';
 import type { Logger } from '../ports.ts';
 import { JsonStore } from './json-store.ts';
@@ -9,16 +9,11 @@ import { JsonStore } from './json-store.ts';
 const schema = z.object({ count: z.number() });
 type Value = z.infer<typeof schema>;
 
-let dir: string;
+const temp = useTempDir('rembuk-json-');
 let file: string;
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'rembuk-json-'));
-  file = path.join(dir, 'store.json');
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  file = path.join(temp.path, 'store.json');
 });
 
 const makeStore = () => {
@@ -33,7 +28,7 @@ describe('JsonStore', () => {
   it('returns the fallback for a missing file, without creating one', async () => {
     const { store } = makeStore();
     expect(await store.read()).toEqual({ count: -1 });
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(temp.path)).toEqual([]);
   });
 
   it('reads back what it wrote, and a later write replaces it', async () => {
@@ -70,7 +65,7 @@ describe('JsonStore', () => {
     }
     await store.flushed();
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ count: 20 });
-    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(temp.path)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('takes a snapshot of the value when write is called', async () => {

@@ -1,19 +1,14 @@
-import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.ts';
 import { KeyFileSecretBox } from './key-file-secret-box.ts';
 
-let root: string;
+const temp = useTempDir('rembuk-keybox-');
 let profile: string;
 
-beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'rembuk-keybox-'));
-  profile = path.join(root, 'profile');
-});
-
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+beforeEach(() => {
+  profile = path.join(temp.path, 'profile');
 });
 
 describe('KeyFileSecretBox', () => {
@@ -54,7 +49,7 @@ describe('KeyFileSecretBox', () => {
 
   it('cannot decrypt what another profile sealed', async () => {
     const sealed = (await KeyFileSecretBox.open(profile)).encrypt('not yours');
-    const other = await KeyFileSecretBox.open(path.join(root, 'other'));
+    const other = await KeyFileSecretBox.open(path.join(temp.path, 'other'));
     expect(() => other.decrypt(sealed)).toThrow();
   });
 

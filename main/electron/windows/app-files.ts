@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { contentSecurityPolicy } from '../../../shared/security/content-security-policy.ts';
 import { APP_HOST, APP_SCHEME } from './url-policy.ts';
 
 /**
@@ -7,17 +8,7 @@ import { APP_HOST, APP_SCHEME } from './url-policy.ts';
  */
 
 /** Sent as a header on every `app://` response, so it holds even if index.html forgets its meta tag. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
