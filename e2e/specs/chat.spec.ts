@@ -16,13 +16,18 @@ test('two members chat both ways and each sees the other live', async ({ browser
   const bob = await signIn(browser, bobApp, bobUser);
 
   await createRoom(alice.page, 'Rapat Anggota', [bobUser.userId]);
+  await createRoom(alice.page, 'Kas Koperasi', [bobUser.userId]);
+  await openRoom(alice.page, 'Rapat Anggota');
 
-  // Bob sees the invite live, with who sent it, and accepts it.
-  const invite = roomRow(bob.page, 'Rapat Anggota');
-  await expect(invite).toBeVisible();
-  await expect(invite).toContainText(aliceUser.displayName);
-  await invite.getByTestId('invite-accept').click();
-  await expect(invite.getByTestId('invite-accept')).toHaveCount(0);
+  // Bob sees the invites live, with who sent them, and accepts them; accepting opens the room.
+  for (const name of ['Rapat Anggota', 'Kas Koperasi']) {
+    const invite = roomRow(bob.page, name);
+    await expect(invite).toBeVisible();
+    await expect(invite).toContainText(aliceUser.displayName);
+    await invite.getByTestId('invite-accept').click();
+    await expect(invite.getByTestId('invite-accept')).toHaveCount(0);
+    await expect(bob.page.getByTestId('room-header-name')).toHaveText(name);
+  }
 
   // Alice's message shows at once as her own echo, then as sent.
   await send(alice.page, 'Halo Bob, rapat jam 9');
@@ -30,7 +35,7 @@ test('two members chat both ways and each sees the other live', async ({ browser
   await expect(echo).toBeVisible();
   await expect(echo).toHaveAttribute('data-send-state', 'sent');
 
-  // Bob, not in the room yet, sees it in the room list: preview and an unread count.
+  // Bob, looking at the other room, sees it in the room list: preview and an unread count.
   await expect(roomRow(bob.page, 'Rapat Anggota')).toContainText('Halo Bob, rapat jam 9');
   await expect(roomRow(bob.page, 'Rapat Anggota').getByTestId('room-unread')).toHaveText('1');
   await openRoom(bob.page, 'Rapat Anggota');
@@ -44,8 +49,8 @@ test('two members chat both ways and each sees the other live', async ({ browser
   await expect(message(bob.page, 'Terima kasih')).toBeVisible();
 
   // The newest room is first in the list, and its preview follows the conversation.
-  await createRoom(alice.page, 'Kas Koperasi');
-  await expect(alice.page.getByTestId('room-row').first()).toHaveAttribute('data-room-name', 'Kas Koperasi');
+  await createRoom(alice.page, 'Arsip');
+  await expect(alice.page.getByTestId('room-row').first()).toHaveAttribute('data-room-name', 'Arsip');
   await expect(roomRow(alice.page, 'Rapat Anggota')).toContainText('Terima kasih');
 });
 

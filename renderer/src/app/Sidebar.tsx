@@ -8,9 +8,11 @@ type OpenDialog = 'none' | 'newRoom' | 'newDirect' | 'settings';
 export const Sidebar = () => {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<OpenDialog>('none');
-  const close = (): void => {
-    setDialog('none');
+  /** A click handler that opens `next` (or, with 'none', closes the open dialog). */
+  const show = (next: OpenDialog) => (): void => {
+    setDialog(next);
   };
+  const close = show('none');
 
   return (
     <aside className="sidebar">
@@ -22,30 +24,16 @@ export const Sidebar = () => {
           data-testid="settings-open"
           aria-label={t('settings.open')}
           title={t('settings.open')}
-          onClick={() => {
-            setDialog('settings');
-          }}
+          onClick={show('settings')}
         >
           <span aria-hidden="true">⚙</span>
         </button>
       </header>
       <div className="sidebar-actions">
-        <button
-          type="button"
-          data-testid="new-room"
-          onClick={() => {
-            setDialog('newRoom');
-          }}
-        >
+        <button type="button" data-testid="new-room" onClick={show('newRoom')}>
           {t('rooms.newRoom')}
         </button>
-        <button
-          type="button"
-          data-testid="new-dm"
-          onClick={() => {
-            setDialog('newDirect');
-          }}
-        >
+        <button type="button" data-testid="new-dm" onClick={show('newDirect')}>
           {t('rooms.newDirect')}
         </button>
       </div>

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../shared/ipc/errors.ts';
-import type { RoomListEntry } from '../../../shared/model/room.ts';
 import { createFakeBridge, flush, ok } from '../test/fake-bridge.ts';
+import { roomEntry } from '../test/fixtures.ts';
 import { createListStream } from './list-stream.ts';
-
-const room = (id: string): RoomListEntry => ({
-  id,
-  name: id,
-  initials: 'R',
-  membership: 'join',
-  isDirect: false,
-  preview: null,
-  unread: 0,
-  lastActivity: 0,
-  inviter: null,
-  encrypted: false,
-});
 
 const setup = () => {
   const bridge = createFakeBridge();
@@ -30,17 +17,17 @@ describe('list stream', () => {
   it('applies a reset and the batches that follow in order', async () => {
     const { bridge, seen, stream } = setup();
     await stream.start(() => Promise.resolve(ok({ subscription: 's1' })));
-    bridge.emit('rooms:batch', { subscription: 's1', seq: 0, ops: [{ op: 'reset', values: [room('a'), room('b')] }] });
-    bridge.emit('rooms:batch', { subscription: 's1', seq: 1, ops: [{ op: 'insert', index: 0, value: room('c') }, { op: 'remove', index: 2 }] });
+    bridge.emit('rooms:batch', { subscription: 's1', seq: 0, ops: [{ op: 'reset', values: [roomEntry('a'), roomEntry('b')] }] });
+    bridge.emit('rooms:batch', { subscription: 's1', seq: 1, ops: [{ op: 'insert', index: 0, value: roomEntry('c') }, { op: 'remove', index: 2 }] });
     expect(seen).toEqual([['a', 'b'], ['c', 'a']]);
   });
 
   it('keeps batches that arrive before the subscribe reply', async () => {
     const { bridge, seen, stream } = setup();
     const started = stream.start(() => {
-      bridge.emit('rooms:batch', { subscription: 'old', seq: 7, ops: [{ op: 'append', values: [room('stale')] }] });
-      bridge.emit('rooms:batch', { subscription: 's2', seq: 0, ops: [{ op: 'reset', values: [room('a')] }] });
-      bridge.emit('rooms:batch', { subscription: 's2', seq: 1, ops: [{ op: 'append', values: [room('b')] }] });
+      bridge.emit('rooms:batch', { subscription: 'old', seq: 7, ops: [{ op: 'append', values: [roomEntry('stale')] }] });
+      bridge.emit('rooms:batch', { subscription: 's2', seq: 0, ops: [{ op: 'reset', values: [roomEntry('a')] }] });
+      bridge.emit('rooms:batch', { subscription: 's2', seq: 1, ops: [{ op: 'append', values: [roomEntry('b')] }] });
       return Promise.resolve(ok({ subscription: 's2' }));
     });
     await expect(started).resolves.toEqual({ kind: 'started' });
@@ -50,11 +37,11 @@ describe('list stream', () => {
   it('asks for a resync once on a gap and recovers with the reset', async () => {
     const { bridge, seen, stream } = setup();
     await stream.start(() => Promise.resolve(ok({ subscription: 's1' })));
-    bridge.emit('rooms:batch', { subscription: 's1', seq: 0, ops: [{ op: 'reset', values: [room('a')] }] });
-    bridge.emit('rooms:batch', { subscription: 's1', seq: 2, ops: [{ op: 'append', values: [room('x')] }] });
-    bridge.emit('rooms:batch', { subscription: 's1', seq: 3, ops: [{ op: 'append', values: [room('y')] }] });
+    bridge.emit('rooms:batch', { subscription: 's1', seq: 0, ops: [{ op: 'reset', values: [roomEntry('a')] }] });
+    bridge.emit('rooms:batch', { subscription: 's1', seq: 2, ops: [{ op: 'append', values: [roomEntry('x')] }] });
+    bridge.emit('rooms:batch', { subscription: 's1', seq: 3, ops: [{ op: 'append', values: [roomEntry('y')] }] });
     expect(bridge.callsTo('stream:resync')).toEqual([{ subscription: 's1' }]);
-    bridge.emit('rooms:batch', { subscription: 's1', seq: 4, ops: [{ op: 'reset', values: [room('a'), room('x'), room('y')] }] });
+    bridge.emit('rooms:batch', { subscription: 's1', seq: 4, ops: [{ op: 'reset', values: [roomEntry('a'), roomEntry('x'), roomEntry('y')] }] });
     bridge.emit('rooms:batch', { subscription: 's1', seq: 5, ops: [{ op: 'remove', index: 0 }] });
     expect(seen).toEqual([['a'], ['a', 'x', 'y'], ['x', 'y']]);
   });
@@ -80,7 +67,7 @@ describe('list stream', () => {
   it('ignores batches of other subscriptions', async () => {
     const { bridge, seen, stream } = setup();
     await stream.start(() => Promise.resolve(ok({ subscription: 's1' })));
-    bridge.emit('rooms:batch', { subscription: 'other', seq: 0, ops: [{ op: 'reset', values: [room('z')] }] });
+    bridge.emit('rooms:batch', { subscription: 'other', seq: 0, ops: [{ op: 'reset', values: [roomEntry('z')] }] });
     expect(seen).toEqual([]);
     expect(bridge.callsTo('stream:resync')).toEqual([]);
   });
@@ -90,7 +77,7 @@ describe('list stream', () => {
     await stream.start(() => Promise.resolve(ok({ subscription: 's1' })));
     await stream.start(() => Promise.resolve(ok({ subscription: 's2' })));
     expect(bridge.callsTo('stream:unsubscribe')).toEqual([{ subscription: 's1' }]);
-    bridge.emit('rooms:batch', { subscription: 's1', seq: 0, ops: [{ op: 'reset', values: [room('old')] }] });
+    bridge.emit('rooms:batch', { subscription: 's1', seq: 0, ops: [{ op: 'reset', values: [roomEntry('old')] }] });
     stream.stop();
     expect(bridge.callsTo('stream:unsubscribe')).toEqual([{ subscription: 's1' }, { subscription: 's2' }]);
     expect(seen).toEqual([]);

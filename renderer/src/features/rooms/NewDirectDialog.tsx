@@ -1,11 +1,6 @@
-import type { SubmitEvent } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../../../shared/ipc/errors.ts';
 import { useStores } from '../../app/stores.ts';
-import { isUserId } from '../../lib/user-ids.ts';
-import { Dialog } from '../../ui/Dialog.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { MatrixIdDialog } from '../../ui/MatrixIdDialog.tsx';
 
 export type NewDirectDialogProps = {
   onClose: () => void;
@@ -14,57 +9,16 @@ export type NewDirectDialogProps = {
 export const NewDirectDialog = ({ onClose }: NewDirectDialogProps) => {
   const { t } = useTranslation();
   const { rooms } = useStores();
-  const [userId, setUserId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-
-  const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    const id = userId.trim();
-    if (!isUserId(id)) {
-      setError('invalid_user_id');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const result = await rooms.createDirect(id);
-    setBusy(false);
-    if (result.ok) {
-      onClose();
-    } else {
-      setError(result.error.code);
-    }
-  };
-
   return (
-    <Dialog title={t('newDirect.title')} onClose={onClose}>
-      <form className="dialog-body" onSubmit={(event) => void submit(event)}>
-        <label className="field">
-          <span>{t('newDirect.user')}</span>
-          <input
-            data-testid="new-dm-user"
-            type="text"
-            required
-            autoFocus
-            spellCheck={false}
-            autoCapitalize="none"
-            placeholder={t('newDirect.userPlaceholder')}
-            value={userId}
-            onChange={(event) => {
-              setUserId(event.target.value);
-            }}
-          />
-        </label>
-        <ErrorAlert code={error} />
-        <div className="dialog-footer">
-          <button type="button" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-          <button type="submit" className="primary" data-testid="new-dm-submit" disabled={busy}>
-            {busy ? t('newDirect.busy') : t('newDirect.submit')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <MatrixIdDialog
+      title={t('newDirect.title')}
+      label={t('newDirect.user')}
+      fieldTestId="new-dm-user"
+      submitTestId="new-dm-submit"
+      submitLabel={t('newDirect.submit')}
+      busyLabel={t('newDirect.busy')}
+      onSubmit={rooms.createDirect}
+      onClose={onClose}
+    />
   );
 };

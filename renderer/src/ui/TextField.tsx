@@ -1,0 +1,37 @@
+import type { InputHTMLAttributes } from 'react';
+import { useId } from 'react';
+
+export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange' | 'children'> & {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'password';
+  /** A line under the input that it is described by. */
+  hint?: string;
+};
+
+/** A labelled text input (the label wraps it, so a click on the label focuses it). */
+export const TextField = ({ label, testId, value, onChange, type = 'text', hint, ...input }: TextFieldProps) => {
+  const hintId = useId();
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        {...input}
+        data-testid={testId}
+        type={type}
+        aria-describedby={hint === undefined ? undefined : hintId}
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      />
+      {hint !== undefined && (
+        <small id={hintId} className="muted">
+          {hint}
+        </small>
+      )}
+    </label>
+  );
+};
