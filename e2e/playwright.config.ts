@@ -16,7 +16,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   retries: 0,
   forbidOnly: true,
-  reporter: [['list']],
+  reporter: [['list'], ['./fixtures/summary-reporter.ts']],
   outputDir: '../test-results',
   use: {
     launchOptions: {
