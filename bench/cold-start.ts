@@ -1,70 +1,105 @@
 /**
- * Cold start of the loopback app to a visible room list, for an account that already
- * signed in before (the usual start), against a baseline measured in the same run: a
- * bare matrix-js-sdk client in a fresh Node process reaching its first complete sync
- * with the same account and options (what the SDK alone costs, with no Rembuk).
+ * Cold start of the loopback app to a visible room list, for an account that signed in
+ * before (its device store on disk), beside the same account with an empty store (a
+ * fresh sign-in: full initial sync), and a baseline measured in the same run: a bare
+ * matrix-js-sdk client in a fresh Node process reaching its first complete sync with the
+ * same account (what the SDK alone costs over the network). Also the store's size on disk.
+ * Defaults: 200 rooms × 100 messages = 20,000 events.
  */
 import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Browser, Page } from '@playwright/test';
 import { startApp } from '../e2e/fixtures/app.ts';
 import { matrixApi } from '../e2e/fixtures/matrix-api.ts';
-import { benchBrowser, benchHomeserver, median, openSignedIn, report } from './bench-kit.ts';
+import { signInThroughUi } from '../e2e/fixtures/member.ts';
+import { DEVICE_STORE_FILE } from '../main/core/matrix/device-store.ts';
+import { benchBrowser, benchHomeserver, median, report } from './bench-kit.ts';
 
-const ROOMS = Number(process.env.ROOMS ?? 50);
-const MESSAGES_PER_ROOM = Number(process.env.MESSAGES ?? 10);
+const ROOMS = Number(process.env.ROOMS ?? 200);
+const MESSAGES_PER_ROOM = Number(process.env.MESSAGES ?? 100);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const SEED_CONCURRENCY = 8;
+
+const roomListShown = async (browser: Browser, profileDir: string | undefined, signIn?: () => Promise<void>) => {
+  // The browser's own start-up is not the app's: the window exists before the core starts.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const started = performance.now();
+  const app = await startApp(profileDir === undefined ? {} : { profileDir });
+  const listening = performance.now() - started;
+  await page.goto(app.url);
+  if (signIn !== undefined) {
+    await page.getByTestId('signin-homeserver').waitFor();
+    await signIn.call(page);
+  }
+  await page.locator('[data-testid="room-row"]').nth(ROOMS - 1).waitFor({ timeout: 300_000 });
+  const shown = performance.now() - started;
+  await context.close();
+  await app.stop();
+  return { listening, shown, profileDir: app.profileDir, page };
+};
 
 const hs = await benchHomeserver();
 const browser = await benchBrowser();
 try {
   const member = await hs.registerUser('anggota', 'sandi-anggota');
   const api = matrixApi(hs.baseUrl, member.accessToken);
-  for (let room = 0; room < ROOMS; room++) {
-    const roomId = await api.createRoom({ name: `Ruang ${String(room).padStart(3, '0')}` });
-    for (let index = 0; index < MESSAGES_PER_ROOM; index++) {
-      await api.sendText(roomId, `pesan ${String(index)} di ruang ${String(room)}`);
-    }
+  const seedStarted = performance.now();
+  const queue = Array.from({ length: ROOMS }, (_, room) => room);
+  await Promise.all(
+    Array.from({ length: SEED_CONCURRENCY }, async () => {
+      for (let room = queue.shift(); room !== undefined; room = queue.shift()) {
+        const roomId = await api.createRoom({ name: `Ruang ${String(room).padStart(3, '0')}` });
+        for (let index = 0; index < MESSAGES_PER_ROOM; index++) {
+          await api.sendText(roomId, `pesan ${String(index)} di ruang ${String(room)}`);
+        }
+      }
+    }),
+  );
+  console.log(`seeded ${String(ROOMS * MESSAGES_PER_ROOM)} events in ${String(ROOMS)} rooms in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
+
+  // Empty store: a fresh profile, signing in through the window, full initial sync.
+  const fresh: number[] = [];
+  let profileDir = '';
+  for (let round = 0; round < Math.min(ROUNDS, 3); round++) {
+    const run = await roomListShown(browser, undefined, async function (this: Page) {
+      await signInThroughUi(this, { homeserverUrl: hs.baseUrl, username: 'anggota', password: 'sandi-anggota' });
+    });
+    fresh.push(run.shown);
+    profileDir = run.profileDir;
   }
 
-  // Sign in once, as a member would have on an earlier day.
-  const first = await startApp();
-  const page = await openSignedIn(browser, first, hs, 'anggota', 'sandi-anggota');
-  await page.locator('[data-testid="room-row"]').nth(ROOMS - 1).waitFor();
-  await page.context().close();
-  await first.stop();
-
-  const rembuk: number[] = [];
-  const coreUp: number[] = [];
+  // Persisted store: the last of those profiles, started again and again.
+  const warm: number[] = [];
+  const listening: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    // The browser's own start-up is not the app's: the window exists before the core starts.
-    const context = await browser.newContext();
-    const next = await context.newPage();
-    const started = performance.now();
-    const app = await startApp({ profileDir: first.profileDir });
-    coreUp.push(performance.now() - started);
-    await next.goto(app.url);
-    await next.locator('[data-testid="room-row"]').nth(ROOMS - 1).waitFor({ timeout: 60_000 });
-    rembuk.push(performance.now() - started);
-    await context.close();
-    await app.stop();
+    const run = await roomListShown(browser, profileDir);
+    warm.push(run.shown);
+    listening.push(run.listening);
   }
+  const store = path.join(profileDir, DEVICE_STORE_FILE);
+  const size = (await stat(store)).size + (await stat(`${store}-wal`).then((s) => s.size, () => 0));
 
   const baseline: number[] = [];
   const script = new URL('./sdk-baseline-client.ts', import.meta.url).pathname;
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < Math.min(ROUNDS, 3); round++) {
     const started = performance.now();
-    const { stdout } = await promisify(execFile)(process.execPath, ['--disable-warning=ExperimentalWarning', script, hs.baseUrl, member.userId, member.accessToken]);
+    const { stdout } = await promisify(execFile)(process.execPath, ['--disable-warning=ExperimentalWarning', script, hs.baseUrl, member.userId, member.accessToken], { maxBuffer: 1 << 24 });
     if (!stdout.includes(`ROOMS=${String(ROOMS)}`)) {
       throw new Error(`baseline client saw the wrong rooms: ${stdout}`);
     }
     baseline.push(performance.now() - started);
   }
 
-  report(`cold start to a visible room list (${String(ROOMS)} rooms × ${String(MESSAGES_PER_ROOM)} messages, ${String(ROUNDS)} rounds)`, {
-    'Rembuk: process start → core listening, median (ms)': median(coreUp),
-    'Rembuk: process start → room list shown, median (ms)': median(rembuk),
+  report(`cold start to a visible room list (${String(ROOMS)} rooms × ${String(MESSAGES_PER_ROOM)} messages)`, {
+    'persisted store: start → core listening, median (ms)': median(listening),
+    'persisted store: start → room list shown, median (ms)': median(warm),
+    'empty store: start → sign-in → room list shown, median (ms)': median(fresh),
     'baseline: bare matrix-js-sdk process → first sync, median (ms)': median(baseline),
-    'ratio Rembuk / baseline': (median(rembuk) / median(baseline)).toFixed(2),
+    'ratio persisted / baseline': (median(warm) / median(baseline)).toFixed(2),
+    'device store on disk (MB)': size / 1024 / 1024,
   });
 } finally {
   await browser.close();

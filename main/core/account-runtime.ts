@@ -5,14 +5,15 @@ import { MessageSender } from './matrix/message-sender.ts';
 import { Outbox } from './matrix/outbox.ts';
 import { RoomActions } from './matrix/room-actions.ts';
 import { Drafts } from './profile/drafts.ts';
+import { CRYPTO_DB_PREFIX, DEVICE_STORE_FILE, openDeviceStore, SYNC_SAVE_INTERVAL_MS, type DeviceStore } from './matrix/device-store.ts';
 import type { Clock, Logger } from './ports.ts';
 import type { SavedSession } from './session/session-store.ts';
 
 /** Files that belong to the signed-in session and go when the member signs out. */
-export const SESSION_FILES = ['session.json', 'drafts.json', 'outbox.json'];
+export const SESSION_FILES = ['session.json', 'drafts.json', 'outbox.json', DEVICE_STORE_FILE, `${DEVICE_STORE_FILE}-wal`, `${DEVICE_STORE_FILE}-shm`];
 
 /** The runtime reports what its account reports; it adds the outbox replay on `ready` itself. */
-export type RuntimeListeners = AccountListeners;
+export type RuntimeListeners = Omit<AccountListeners, 'synced'>;
 
 /** Everything that exists only while a member is signed in, wired together. */
 export class AccountRuntime {
@@ -22,19 +23,33 @@ export class AccountRuntime {
   readonly drafts: Drafts;
   private readonly outbox: Outbox;
   private readonly logger: Logger;
+  private readonly store: DeviceStore;
+  private readonly clock: Clock;
+  private lastSave = 0;
 
   constructor(options: { session: SavedSession; profileDir: string; listeners: RuntimeListeners; logger: Logger; clock: Clock }) {
     const { profileDir, logger, clock } = options;
     this.logger = logger;
+    this.clock = clock;
+    // Opened first and synchronously: a store that will not open (wrong key) stops the session here.
+    this.store = openDeviceStore(profileDir, options.session.storageKey);
     this.outbox = new Outbox({ profileDir, logger });
     this.drafts = new Drafts({ profileDir, logger });
     this.account = new MatrixAccount({
       session: options.session,
       logger,
       clock,
+      encryption: { databasePrefix: CRYPTO_DB_PREFIX },
+      store: this.store.syncStore,
       listeners: {
         changed: (roomId) => {
           options.listeners.changed(roomId);
+        },
+        synced: () => {
+          this.saveSyncCache(false);
+          if (this.sender.replaying) {
+            this.replayOutbox();
+          }
         },
         connection: (state) => {
           options.listeners.connection(state);
@@ -44,9 +59,7 @@ export class AccountRuntime {
         },
         ready: () => {
           options.listeners.ready();
-          this.sender.replay().catch((error: unknown) => {
-            this.logger.error('outbox replay failed', error);
-          });
+          this.replayOutbox();
         },
       },
     });
@@ -55,13 +68,45 @@ export class AccountRuntime {
   }
 
   async start(): Promise<void> {
-    await this.outbox.load();
+    this.sender.restore(await this.outbox.load());
+    // Rooms and recent messages from the last run, before the network answers.
+    await this.store.syncStore.startup();
     await this.account.start();
   }
 
   async stop(): Promise<void> {
     this.account.stop();
+    await this.store.syncStore.save(true).catch((error: unknown) => {
+      this.logger.warn('could not save the sync cache', error);
+    });
     await Promise.all([this.outbox.flushed(), this.drafts.flushed()]);
+    this.store.close();
+  }
+
+  private replayOutbox(): void {
+    this.sender.replay().catch((error: unknown) => {
+      this.logger.error('outbox replay failed', error);
+    });
+  }
+
+  /** Bytes the device store takes on disk (for the benchmark and diagnostics). */
+  storeSize(): number {
+    return this.store.sizeOnDisk();
+  }
+
+  /**
+   * The sync cache is a copy of what the server has, so it is written every few seconds
+   * rather than after every sync: a crash costs at most a re-fetch, never a message.
+   */
+  private saveSyncCache(force: boolean): void {
+    const now = this.clock.now();
+    if (!force && now - this.lastSave < SYNC_SAVE_INTERVAL_MS) {
+      return;
+    }
+    this.lastSave = now;
+    this.store.syncStore.save(true).catch((error: unknown) => {
+      this.logger.warn('could not save the sync cache', error);
+    });
   }
 
   static async removeSessionData(profileDir: string): Promise<void> {

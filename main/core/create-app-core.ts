@@ -8,6 +8,7 @@ import { createHandlers } from './handlers.ts';
 import { Dispatcher, type Emit } from './ipc/dispatcher.ts';
 import { quietGlobalSdkLogger } from './matrix/sdk-logging.ts';
 import { signIn } from './matrix/sign-in.ts';
+import { Trust } from './matrix/trust/trust.ts';
 import { systemClock } from './ports.ts';
 import { SettingsStore } from './profile/settings-store.ts';
 import { SessionStore } from './session/session-store.ts';
@@ -23,6 +24,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
   const subscriptions = new Subscriptions();
   const emitters = new Map<string, Emit>();
   let runtime: AccountRuntime | null = null;
+  let trust: Trust | null = null;
   let connection: ConnectionState = { state: 'signedOut' };
   // Sign-in and sign-out must not interleave: one finishes before the next begins.
   let sessionChange: Promise<unknown> = Promise.resolve();
@@ -37,7 +39,8 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
     broadcast('connection:changed', state);
   };
 
-  const run = (session: SavedSession): Promise<void> => {
+  /** `password` only right after a sign-in: the first device's cross-signing setup may need it (trust/password-hold.ts). */
+  const run = (session: SavedSession, password: string | null = null): Promise<void> => {
     const next = new AccountRuntime({
       session,
       profileDir,
@@ -56,6 +59,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
           // The display name is known only once the first sync is in.
           if (runtime === next) {
             broadcast('session:changed', next.account.view());
+            nextTrust.ready();
           }
         },
         loggedOut: () => {
@@ -64,7 +68,25 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
         },
       },
     });
+    const nextTrust = new Trust({
+      account: next.account,
+      logger,
+      signInPassword: password,
+      listeners: {
+        security: (view) => {
+          if (trust === nextTrust) {
+            broadcast('security:changed', view);
+          }
+        },
+        verifications: (views) => {
+          if (trust === nextTrust) {
+            broadcast('verification:changed', views);
+          }
+        },
+      },
+    });
     runtime = next;
+    trust = nextTrust;
     broadcast('session:changed', next.account.view());
     subscriptions.resetAll();
     // Syncing goes on in the background: the window opens (and shows progress) meanwhile.
@@ -80,6 +102,8 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
   const endSession = async (tellServer: boolean): Promise<void> => {
     const current = runtime;
     runtime = null;
+    trust?.stop();
+    trust = null;
     if (current !== null) {
       if (tellServer) {
         try {
@@ -107,6 +131,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
   const dispatcher = new Dispatcher(
     createHandlers({
       runtime: () => runtime,
+      trust: () => trust,
       connectionState: () => connection,
       settings,
       subscriptions,
@@ -116,8 +141,10 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
             throw new RembukError('already_signed_in');
           }
           const session = await signIn(input, logger);
+          // A new sign-in is a new device: whatever an earlier session left is not its to read.
+          await AccountRuntime.removeSessionData(profileDir);
           await sessions.save(session);
-          await run(session);
+          await run(session, input.password);
           return (runtime as AccountRuntime | null)?.account.view() ?? Promise.reject(new RembukError('internal'));
         }),
       signOut: () => serialised(() => endSession(true)),
@@ -138,7 +165,14 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
       const saved = await sessions.load();
       if (saved !== null) {
         logger.info(`restoring session of ${saved.userId}`);
-        await serialised(() => run(saved));
+        try {
+          await serialised(() => run(saved));
+        } catch (error) {
+          // The device store would not open (say, a key that no longer matches): stay signed
+          // out and leave the files as they are; only a new sign-in replaces them.
+          logger.error('could not open the saved session; signing in again is needed', error);
+          runtime = null;
+        }
       }
     },
     connect: (emit, label) => {
@@ -151,6 +185,8 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
       subscriptions.flush();
       const current = runtime;
       runtime = null;
+      trust?.stop();
+      trust = null;
       await current?.stop();
     },
   };

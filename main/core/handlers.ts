@@ -2,7 +2,9 @@ import { RembukError } from '../../shared/ipc/errors.ts';
 import type { RoomListEntry } from '../../shared/model/room.ts';
 import type { TimelineItem } from '../../shared/model/timeline.ts';
 import type { AccountRuntime } from './account-runtime.ts';
+import { securityHandlers } from './handlers/security.ts';
 import type { Handlers } from './ipc/dispatcher.ts';
+import type { Trust } from './matrix/trust/trust.ts';
 import { projectRoomList } from './matrix/room-projection.ts';
 import { projectTimeline } from './matrix/timeline-projection.ts';
 import type { SettingsStore } from './profile/settings-store.ts';
@@ -12,6 +14,8 @@ import type { ConnectionState, SessionView, SignInInput } from '../../shared/mod
 /** What the handlers need from the core; the core hands itself over as this. */
 export type HandlerDeps = {
   runtime(): AccountRuntime | null;
+  /** Trust and recovery of the signed-in account; null when signed out. */
+  trust(): Trust | null;
   connectionState(): ConnectionState;
   signIn(input: SignInInput): Promise<SessionView>;
   signOut(): Promise<void>;
@@ -117,4 +121,6 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
     await signedIn(deps).drafts.set(input.roomId, input.text);
     return null;
   },
+
+  ...securityHandlers(deps),
 });

@@ -11,6 +11,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/rooms.css';
 import './styles/timeline.css';
+import './styles/security.css';
 
 const i18n = createI18n(systemLanguage(navigator.languages));
 const setDocumentLanguage = (language: string): void => {

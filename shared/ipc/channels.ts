@@ -30,6 +30,22 @@ export const requestChannelNames = [
   'message:retry',
   'draft:get',
   'draft:set',
+  'room:members',
+  'security:get',
+  'security:takeRecoveryKey',
+  'security:setUp',
+  'security:restore',
+  'security:devices',
+  'security:newRecoveryKey',
+  'verification:list',
+  'verification:requestDevice',
+  'verification:requestUser',
+  'verification:accept',
+  'verification:startSas',
+  'verification:confirm',
+  'verification:mismatch',
+  'verification:cancel',
+  'verification:dismiss',
 ] as const satisfies readonly RequestChannel[];
 
 export const eventChannelNames = [
@@ -37,6 +53,8 @@ export const eventChannelNames = [
   'session:changed',
   'rooms:batch',
   'timeline:batch',
+  'security:changed',
+  'verification:changed',
 ] as const satisfies readonly EventChannel[];
 
 // Every contract channel must be listed: these resolve to `true` only when nothing is missing.

@@ -238,3 +238,32 @@ describe('inputs a member could not mean', () => {
     expect(requests['room:invite'].input.safeParse({ roomId: '!r:example.org', userId: '@alice:[::1' }).success).toBe(false);
   });
 });
+
+describe('trust and recovery', () => {
+  it('takes a recovery key as typed (trimmed), and refuses an empty or absurdly long one', () => {
+    expect(requests['security:restore'].input.parse({ recoveryKey: '  EsTx 1234  ' })).toEqual({ recoveryKey: 'EsTx 1234' });
+    expect(accepts('security:restore', { recoveryKey: '   ' })).toBe(false);
+    expect(accepts('security:restore', { recoveryKey: 'x'.repeat(201) })).toBe(false);
+    expect(accepts('security:restore', { recoveryKey: 'EsTx', extra: 1 })).toBe(false);
+  });
+
+  it('sets up with or without a password, never an empty one', () => {
+    expect(accepts('security:setUp', {})).toBe(true);
+    expect(accepts('security:setUp', { password: 'rahasia' })).toBe(true);
+    expect(accepts('security:setUp', { password: '' })).toBe(false);
+  });
+
+  it('acts on verifications by an id, and asks members by a valid Matrix ID in a room', () => {
+    expect(accepts('verification:confirm', { id: 'verification-1' })).toBe(true);
+    expect(accepts('verification:confirm', { id: '' })).toBe(false);
+    expect(accepts('verification:requestUser', { userId: '@sari:example.org', roomId: '!r:example.org' })).toBe(true);
+    expect(accepts('verification:requestUser', { userId: 'sari', roomId: '!r:example.org' })).toBe(false);
+  });
+
+  it('streams emoji verifications with known translation keys or none', () => {
+    const base = { id: 'v1', phase: 'showingSas', initiatedByMe: true, otherUserId: '@a:x', otherDeviceId: null, selfVerification: true, cancelReason: null };
+    expect(eventAccepts('verification:changed', [{ ...base, emoji: [{ symbol: '🐶', name: 'Dog', key: 'dog' }] }])).toBe(true);
+    expect(eventAccepts('verification:changed', [{ ...base, emoji: [{ symbol: '🦖', name: 'Dinosaur', key: null }] }])).toBe(true);
+    expect(eventAccepts('verification:changed', [{ ...base, emoji: [{ symbol: '🦖', name: 'Dinosaur', key: 'dinosaur' }] }])).toBe(false);
+  });
+});

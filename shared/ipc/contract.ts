@@ -4,6 +4,8 @@ import { matrixUserId, roomDetails, roomId, roomListEntry } from '../model/room.
 import { timelineItem } from '../model/timeline.ts';
 import { language, settings } from '../model/settings.ts';
 import { listBatch } from '../stream/list-op.ts';
+import { deviceView, recoveryKeyInput, roomMemberView, securityView } from '../model/security.ts';
+import { verificationId, verificationView } from '../model/verification.ts';
 
 /** The largest request the bridge accepts, in bytes of its serialised form. */
 export const MAX_REQUEST_BYTES = 256 * 1024;
@@ -14,6 +16,7 @@ export const MAX_MESSAGE_LENGTH = 32 * 1024;
 const none = z.object({}).strict();
 const subscriptionRef = z.object({ subscription: z.string().min(1).max(64) }).strict();
 const inRoom = z.object({ roomId }).strict();
+const verification = z.object({ id: verificationId }).strict();
 
 /**
  * Requests from the renderer to main. Each has exactly one argument object (possibly
@@ -81,6 +84,43 @@ export const requests = {
     input: z.object({ roomId, text: z.string().max(MAX_MESSAGE_LENGTH) }).strict(),
     output: z.null(),
   },
+
+  'room:members': { input: inRoom, output: z.array(roomMemberView) },
+
+  'security:get': { input: none, output: securityView },
+  /**
+   * The recovery key made by this device's first setup, once: main forgets it as it
+   * answers. The one key that ever reaches the renderer, because the member must see it
+   * to write it down; everything else about keys stays in main.
+   */
+  'security:takeRecoveryKey': { input: none, output: z.object({ recoveryKey: z.string() }).nullable() },
+  /** Tries setting up cross-signing and the key backup again, with the account password if the server asks for it. */
+  'security:setUp': {
+    input: z.object({ password: z.string().min(1).max(1024).optional() }).strict(),
+    output: z.null(),
+  },
+  /** Checks the recovery key, then restores this device's trust and the backed-up room keys; progress comes as `security:changed`. */
+  'security:restore': { input: z.object({ recoveryKey: recoveryKeyInput }).strict(), output: z.null() },
+  'security:devices': { input: none, output: z.array(deviceView) },
+  /** Replaces a lost recovery key from a device that holds the cross-signing keys; the new one comes as `security:takeRecoveryKey`. */
+  'security:newRecoveryKey': { input: none, output: z.null() },
+
+  'verification:list': { input: none, output: z.array(verificationView) },
+  'verification:requestDevice': {
+    input: z.object({ deviceId: z.string().min(1).max(255) }).strict(),
+    output: z.object({ id: verificationId }),
+  },
+  'verification:requestUser': {
+    input: z.object({ userId: matrixUserId, roomId }).strict(),
+    output: z.object({ id: verificationId }),
+  },
+  'verification:accept': { input: verification, output: z.null() },
+  'verification:startSas': { input: verification, output: z.null() },
+  'verification:confirm': { input: verification, output: z.null() },
+  'verification:mismatch': { input: verification, output: z.null() },
+  'verification:cancel': { input: verification, output: z.null() },
+  /** Forgets a finished verification (cancelling it first if it is still going). */
+  'verification:dismiss': { input: verification, output: z.null() },
 } as const;
 
 /** Streams from main to the renderer. */
@@ -89,6 +129,9 @@ export const events = {
   'session:changed': sessionView.nullable(),
   'rooms:batch': listBatch(roomListEntry),
   'timeline:batch': listBatch(timelineItem),
+  'security:changed': securityView,
+  /** Every verification main is tracking, whole: there are only ever a few. */
+  'verification:changed': z.array(verificationView),
 } as const;
 
 export type Requests = typeof requests;

@@ -26,6 +26,15 @@ export const errorCode = z.enum([
   'forbidden',
   'message_not_found',
   'network',
+  // trust and recovery
+  'encryption_unavailable',
+  'password_required',
+  'recovery_key_invalid',
+  'recovery_key_wrong',
+  'recovery_unavailable',
+  'security_busy',
+  'verification_not_found',
+  'verification_failed',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCode>;

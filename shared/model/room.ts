@@ -11,7 +11,13 @@ export const roomListEntry = z.object({
   isDirect: z.boolean(),
   /** "Sender: text" of the newest message, or null when the room has none yet. */
   preview: z
-    .object({ sender: z.string(), body: z.string(), own: z.boolean() })
+    .object({
+      sender: z.string(),
+      body: z.string(),
+      own: z.boolean(),
+      /** The newest message is encrypted and its key has not arrived: the renderer says so instead of a body. */
+      undecryptable: z.boolean().optional(),
+    })
     .nullable(),
   unread: z.number().int().nonnegative(),
   lastActivity: z.number(),

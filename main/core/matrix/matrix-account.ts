@@ -3,6 +3,7 @@ import {
   createClient,
   EventType,
   HttpApiEvent,
+  KnownMembership,
   MatrixEventEvent,
   MemoryStore,
   PendingEventOrdering,
@@ -14,13 +15,19 @@ import {
   type MatrixEvent,
   type Room,
 } from 'matrix-js-sdk';
+import type { IStore } from 'matrix-js-sdk/lib/store/index.js';
 import type { ConnectionState, SessionView } from '../../../shared/model/session.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { SavedSession } from '../session/session-store.ts';
 import { sdkLogger } from './sdk-logging.ts';
+import { SecretStorageKeys } from './trust/secret-storage-keys.ts';
+import { SAS_METHOD } from './trust/verification-manager.ts';
 
 /** How much history a room shows before the member scrolls back. */
 export const INITIAL_SYNC_LIMIT = 20;
+
+/** Where Rust crypto keeps this device's keys: the IndexedDB database prefix (its store lives behind the global IndexedDB). */
+export type EncryptionOptions = { databasePrefix: string };
 
 export type AccountListeners = {
   /** Something in this room (or, with null, in the room list as a whole) may look different now. */
@@ -30,6 +37,8 @@ export type AccountListeners = {
   loggedOut(): void;
   /** The first sync is in: the outbox can be replayed against what the server has. */
   ready(): void;
+  /** A sync response was processed (the moment the sync cache is consistent). */
+  synced(): void;
 };
 
 /**
@@ -47,7 +56,20 @@ export class MatrixAccount {
   private prepared = false;
   private startedAt = 0;
 
-  constructor(options: { session: SavedSession; listeners: AccountListeners; logger: Logger; clock: Clock }) {
+  private readonly encryption: EncryptionOptions | null;
+  /** The secret storage key while setup or restore needs it (trust/recovery.ts); the SDK reads it through `cryptoCallbacks`. */
+  readonly secretStorageKeys = new SecretStorageKeys();
+
+  constructor(options: {
+    session: SavedSession;
+    listeners: AccountListeners;
+    logger: Logger;
+    clock: Clock;
+    encryption: EncryptionOptions | null;
+    /** The sync store; a memory one when not given (tests). */
+    store?: IStore;
+  }) {
+    this.encryption = options.encryption;
     this.session = options.session;
     this.listeners = options.listeners;
     this.logger = options.logger;
@@ -59,8 +81,10 @@ export class MatrixAccount {
       deviceId: options.session.deviceId,
       timelineSupport: true,
       logger: sdkLogger(options.logger),
-      // The persistent sync store and Rust crypto plug in here (issue: encryption).
-      store: new MemoryStore(),
+      store: options.store ?? new MemoryStore(),
+      cryptoCallbacks: this.secretStorageKeys.callbacks,
+      // Emoji comparison only: Rembuk neither shows nor scans QR codes.
+      verificationMethods: [SAS_METHOD],
     });
     this.wire();
   }
@@ -86,6 +110,14 @@ export class MatrixAccount {
   async start(): Promise<void> {
     this.startedAt = this.clock.now();
     this.setState({ state: 'syncing', roomsLoaded: 0 });
+    if (this.encryption !== null) {
+      // Before the first sync, so no encrypted event arrives without a machine to decrypt it.
+      await this.client.initRustCrypto({
+        useIndexedDB: true,
+        cryptoDatabasePrefix: this.encryption.databasePrefix,
+        storageKey: this.session.storageKey,
+      });
+    }
     await this.client.startClient({
       initialSyncLimit: INITIAL_SYNC_LIMIT,
       lazyLoadMembers: true,
@@ -101,6 +133,22 @@ export class MatrixAccount {
 
   room(roomId: string): Room | null {
     return this.client.getRoom(roomId);
+  }
+
+  /**
+   * Whether a message can go out in this room now: joined, and for an encrypted room
+   * the encryption state known to the crypto machine (before that, sending fails with
+   * "unconfigured room").
+   */
+  async readyToSendIn(roomId: string): Promise<boolean> {
+    const room = this.room(roomId);
+    if (room?.getMyMembership() !== KnownMembership.Join) {
+      return false;
+    }
+    if (!room.hasEncryptionStateEvent()) {
+      return true;
+    }
+    return (await this.client.getCrypto()?.isEncryptionEnabledInRoom(roomId)) ?? false;
   }
 
   /** Room ids listed as direct chats in the account's m.direct data. */
@@ -135,6 +183,9 @@ export class MatrixAccount {
     };
     client.on(ClientEvent.Sync, (state, _previous, data) => {
       this.onSync(state, data?.error);
+      if (state === SyncState.Syncing) {
+        this.listeners.synced();
+      }
       // Unread counts arrive with each sync but are emitted per room only; one refresh covers them.
       this.listeners.changed(null);
     });

@@ -15,6 +15,9 @@ export class MessageSender {
   private readonly outbox: Outbox;
   private readonly logger: Logger;
   private readonly clock: Clock;
+  /** Entries from the outbox of an earlier run not yet handed to the network. */
+  private waiting: OutboxEntry[] = [];
+  private replayRunning = false;
 
   constructor(options: { account: MatrixAccount; outbox: Outbox; logger: Logger; clock: Clock }) {
     this.account = options.account;
@@ -59,12 +62,33 @@ export class MessageSender {
 
   /**
    * After a restart: drop what the server shows it already has, send the rest again
-   * under their original transaction ids.
+   * under their original transaction ids. Called after every sync until the outbox has
+   * been worked through: a room the sync cache did not have yet arrives with a later
+   * sync, and its messages go then.
    */
   async replay(): Promise<void> {
-    for (const entry of await this.outbox.load()) {
+    if (this.replayRunning) {
+      return;
+    }
+    this.replayRunning = true;
+    try {
+      await this.replayWaiting();
+    } finally {
+      this.replayRunning = false;
+    }
+  }
+
+  /** What the outbox held at start: the messages an earlier run did not see delivered. */
+  restore(entries: readonly OutboxEntry[]): void {
+    this.waiting = [...entries];
+  }
+
+  private async replayWaiting(): Promise<void> {
+    const stillWaiting: OutboxEntry[] = [];
+    for (const entry of this.waiting) {
       const room = this.account.room(entry.roomId);
-      if (room === null) {
+      if (room === null || !(await this.account.readyToSendIn(entry.roomId))) {
+        stillWaiting.push(entry);
         continue;
       }
       const delivered = room
@@ -73,10 +97,16 @@ export class MessageSender {
         .some((event) => event.getUnsigned().transaction_id === entry.txnId);
       if (delivered) {
         await this.outbox.remove(entry.txnId);
-      } else {
+      } else if (this.outbox.find(entry.txnId) !== undefined) {
         this.transmit(entry);
       }
     }
+    this.waiting = stillWaiting;
+  }
+
+  /** Whether messages from before the restart are still waiting for their room. */
+  get replaying(): boolean {
+    return this.waiting.length > 0;
   }
 
   private transmit(entry: OutboxEntry): void {

@@ -6,6 +6,16 @@ import { toRembukError } from './matrix-errors.ts';
 
 const PAGE_SIZE = 30;
 
+/**
+ * Direct chats and private rooms are end-to-end encrypted from their first event, as in
+ * Element and Signal. Megolm is the only room algorithm in the Matrix spec.
+ */
+const ENCRYPTION_ON = {
+  type: EventType.RoomEncryption,
+  state_key: '',
+  content: { algorithm: 'm.megolm.v1.aes-sha2' },
+};
+
 /** What a member does to rooms: create, invite, answer invites, read, scroll back. */
 export class RoomActions {
   private readonly account: MatrixAccount;
@@ -88,6 +98,7 @@ export class RoomActions {
         ...(topic !== undefined && topic.length > 0 ? { topic } : {}),
         preset: Preset.PrivateChat,
         invite: others,
+        initial_state: [ENCRYPTION_ON],
       });
       return roomId;
     } catch (error) {
@@ -111,7 +122,12 @@ export class RoomActions {
     }
     await this.requireUsers([userId]);
     try {
-      const { room_id: roomId } = await client.createRoom({ is_direct: true, preset: Preset.TrustedPrivateChat, invite: [userId] });
+      const { room_id: roomId } = await client.createRoom({
+        is_direct: true,
+        preset: Preset.TrustedPrivateChat,
+        invite: [userId],
+        initial_state: [ENCRYPTION_ON],
+      });
       await this.rememberDirect(userId, roomId);
       return roomId;
     } catch (error) {

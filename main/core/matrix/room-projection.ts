@@ -23,6 +23,10 @@ const previewBody = (event: MatrixEvent): string => {
   return typeof body === 'string' ? body.replace(/\s+/g, ' ').slice(0, PREVIEW_LENGTH) : '';
 };
 
+/** Still ciphertext: the key failed or has not arrived (an SDK stand-in body would read as a message). */
+const isUndecryptable = (event: MatrixEvent): boolean =>
+  event.isDecryptionFailure() || (event.getType() === EventType.RoomMessageEncrypted && event.getClearContent() === null);
+
 /** One room as a row of the room list. `directRoomIds` comes from the m.direct account data. */
 export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: ReadonlySet<string>): RoomListEntry | null => {
   const membership = room.getMyMembership();
@@ -44,7 +48,11 @@ export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: Rea
     preview:
       message === null
         ? null
-        : { sender: room.getMember(senderId)?.name ?? senderId, body: previewBody(message), own: senderId === myUserId },
+        : {
+            sender: room.getMember(senderId)?.name ?? senderId,
+            own: senderId === myUserId,
+            ...(isUndecryptable(message) ? { body: '', undecryptable: true } : { body: previewBody(message) }),
+          },
     unread: invited ? 0 : room.getUnreadNotificationCount(NotificationCountType.Total),
     lastActivity: invited ? (myMemberEvent?.getTs() ?? 0) : room.getLastActiveTimestamp(),
     inviter: inviterId === null ? null : (room.getMember(inviterId)?.name ?? inviterId),

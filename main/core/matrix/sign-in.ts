@@ -3,7 +3,8 @@ import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { SignInInput } from '../../../shared/model/session.ts';
 import { probeHomeserver, type Fetch } from '../session/homeserver-probe.ts';
 import { loginIdentifier } from '../session/homeserver-url.ts';
-import type { SavedSession } from '../session/session-store.ts';
+import { STORAGE_KEY_BYTES, type SavedSession } from '../session/session-store.ts';
+import { randomBytes } from 'node:crypto';
 import { toRembukError } from './matrix-errors.ts';
 import { sdkLogger } from './sdk-logging.ts';
 import type { Logger } from '../ports.ts';
@@ -27,6 +28,7 @@ export const signIn = async (input: SignInInput, logger: Logger, fetchImpl: Fetc
       userId: response.user_id,
       deviceId: response.device_id,
       accessToken: response.access_token,
+      storageKey: randomBytes(STORAGE_KEY_BYTES),
     };
   } catch (error) {
     if (error instanceof MatrixError && (error.errcode === 'M_FORBIDDEN' || error.errcode === 'M_INVALID_USERNAME' || error.errcode === 'M_NOT_FOUND')) {

@@ -11,6 +11,7 @@ const session: SavedSession = {
   userId: '@alice:example.org',
   deviceId: 'ABCDEFGH',
   accessToken: 'syt_YWxpY2U_SuperSecretToken_0123',
+  storageKey: new Uint8Array(32).fill(7),
 };
 
 const temp = useTempDir('rembuk-session-');
@@ -90,5 +91,22 @@ describe('SessionStore', () => {
     expect(await readdir(profile)).not.toContain('session.json');
     expect(await store.load()).toBeNull();
     await expect(store.clear()).resolves.toBeUndefined();
+  });
+});
+
+describe('the storage key of the encrypted stores', () => {
+  it('is sealed like the token, and a session saved before it existed gets one that then stays', async () => {
+    const { store } = await makeStore();
+    await store.save(session);
+    const onDisk = await readFile(sessionFile(), 'utf8');
+    expect(onDisk).not.toContain(Buffer.from(session.storageKey).toString('base64'));
+
+    const record = JSON.parse(onDisk) as Record<string, unknown>;
+    delete record.sealedStorageKey;
+    await writeFile(sessionFile(), JSON.stringify(record));
+    const upgraded = await (await makeStore()).store.load();
+    expect(upgraded?.storageKey).toHaveLength(32);
+    const again = await (await makeStore()).store.load();
+    expect(again?.storageKey).toEqual(upgraded?.storageKey);
   });
 });

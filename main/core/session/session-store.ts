@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -9,6 +10,11 @@ export type SavedSession = {
   userId: string;
   deviceId: string;
   accessToken: string;
+  /**
+   * The 32-byte key of this device's encrypted stores (crypto and sync). Made at sign-in;
+   * like the token it is on disk only sealed by the SecretBox.
+   */
+  storageKey: Uint8Array;
 };
 
 const onDisk = z.object({
@@ -18,7 +24,11 @@ const onDisk = z.object({
   deviceId: z.string(),
   /** The access token sealed by the SecretBox (OS keychain key), base64. */
   sealedAccessToken: z.string(),
+  /** Absent in sessions saved before encryption arrived; one is made on first load. */
+  sealedStorageKey: z.string().optional(),
 });
+
+export const STORAGE_KEY_BYTES = 32;
 
 /** The signed-in account on disk; the token never touches the disk in the clear. */
 export class SessionStore {
@@ -40,7 +50,18 @@ export class SessionStore {
     try {
       const saved = onDisk.parse(JSON.parse(raw.toString('utf8')));
       const accessToken = this.secretBox.decrypt(Buffer.from(saved.sealedAccessToken, 'base64'));
-      return { homeserverUrl: saved.homeserverUrl, userId: saved.userId, deviceId: saved.deviceId, accessToken };
+      const storageKey =
+        saved.sealedStorageKey === undefined
+          ? null
+          : Buffer.from(this.secretBox.decrypt(Buffer.from(saved.sealedStorageKey, 'base64')), 'base64');
+      if (storageKey !== null && storageKey.length !== STORAGE_KEY_BYTES) {
+        throw new Error('sealed storage key has the wrong length');
+      }
+      const session = { homeserverUrl: saved.homeserverUrl, userId: saved.userId, deviceId: saved.deviceId, accessToken, storageKey: new Uint8Array(storageKey ?? randomBytes(STORAGE_KEY_BYTES)) };
+      if (storageKey === null) {
+        await this.save(session);
+      }
+      return session;
     } catch (error) {
       // A session we cannot open (keychain changed, file damaged) means signing in again.
       this.logger.warn('saved session could not be opened; signing in is needed', error);
@@ -55,6 +76,7 @@ export class SessionStore {
       userId: session.userId,
       deviceId: session.deviceId,
       sealedAccessToken: this.secretBox.encrypt(session.accessToken).toString('base64'),
+      sealedStorageKey: this.secretBox.encrypt(Buffer.from(session.storageKey).toString('base64')).toString('base64'),
     };
     await writeFileAtomic(this.file, JSON.stringify(record));
   }

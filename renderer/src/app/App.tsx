@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ConnectionBanner } from '../features/connection/index.ts';
+import { SecurityBanner } from '../features/security/index.ts';
 import { SignInScreen } from '../features/session/index.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { MainLayout } from './MainLayout.tsx';
@@ -15,6 +16,7 @@ export const App = () => {
   return (
     <div className="app">
       <ConnectionBanner />
+      {status === 'signedIn' && <SecurityBanner />}
       {status === 'unknown' && (
         <main className="splash" aria-busy="true">
           <p>{t('app.loading')}</p>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { RecoveryKeyDialog } from '../features/security/index.ts';
 import { RoomView } from '../features/timeline/index.ts';
+import { VerificationDialog } from '../features/verification/index.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { useStores } from './stores.ts';
 
@@ -21,6 +23,9 @@ export const MainLayout = () => {
           <RoomView key={selectedRoomId} roomId={selectedRoomId} />
         )}
       </main>
+      <VerificationDialog />
+      {/* Last, so it is on top of anything else open: it is shown once and must be seen. */}
+      <RecoveryKeyDialog />
     </div>
   );
 };

@@ -5,12 +5,16 @@ import type { ConnectionStore } from '../features/connection/index.ts';
 import { createConnectionStore } from '../features/connection/index.ts';
 import type { RoomsStore } from '../features/rooms/index.ts';
 import { createRoomsStore } from '../features/rooms/index.ts';
+import type { SecurityStore } from '../features/security/index.ts';
+import { createSecurityStore } from '../features/security/index.ts';
 import type { SessionStore } from '../features/session/index.ts';
 import { createSessionStore } from '../features/session/index.ts';
 import type { SettingsStore } from '../features/settings/index.ts';
 import { createSettingsStore } from '../features/settings/index.ts';
 import type { TimelineStore } from '../features/timeline/index.ts';
 import { createTimelineStore } from '../features/timeline/index.ts';
+import type { VerificationStore } from '../features/verification/index.ts';
+import { createVerificationStore } from '../features/verification/index.ts';
 import type { Transport } from '../lib/loopback-bridge.ts';
 
 export type AppStores = {
@@ -20,6 +24,8 @@ export type AppStores = {
   rooms: RoomsStore;
   timeline: TimelineStore;
   composer: ComposerStore;
+  security: SecurityStore;
+  verification: VerificationStore;
 };
 
 export type AppDeps = {
@@ -51,8 +57,14 @@ export const createApp = (deps: AppDeps): App => {
     rooms: createRoomsStore(bridge),
     timeline: createTimelineStore(bridge, { isFocused: deps.isFocused }),
     composer: createComposerStore(bridge, { debounceMs: deps.draftDebounceMs }),
+    security: createSecurityStore(bridge),
+    verification: createVerificationStore(bridge),
   };
-  const { session, connection, settings, rooms, timeline, composer } = stores;
+  const { session, connection, settings, rooms, timeline, composer, security, verification } = stores;
+
+  const loadTrust = async (): Promise<void> => {
+    await Promise.all([security.load(), verification.load()]);
+  };
 
   const stopSession = session.store.subscribe((state, prev) => {
     if (state.status === prev.status && state.session?.userId === prev.session?.userId) {
@@ -61,8 +73,19 @@ export const createApp = (deps: AppDeps): App => {
     if (state.status === 'signedIn') {
       void rooms.start();
       void connection.load();
+      void loadTrust();
     } else {
       rooms.stop();
+      security.reset();
+      verification.reset();
+    }
+  });
+
+  // A verification that just finished changes who is trusted: the devices on screen follow.
+  const stopVerification = verification.store.subscribe((state, prev) => {
+    const done = (items: typeof state.items): number => items.filter((item) => item.phase === 'done').length;
+    if (done(state.items) > done(prev.items)) {
+      void security.refreshDevices();
     }
   });
 
@@ -88,7 +111,7 @@ export const createApp = (deps: AppDeps): App => {
     const before = session.store.getState().status;
     await load();
     if (before === 'signedIn' && session.store.getState().status === 'signedIn') {
-      await Promise.all([rooms.start(), timeline.reopen()]);
+      await Promise.all([rooms.start(), timeline.reopen(), loadTrust()]);
     }
   };
 
@@ -113,8 +136,9 @@ export const createApp = (deps: AppDeps): App => {
       stopTransport();
       stopSession();
       stopRooms();
+      stopVerification();
       composer.flush();
-      for (const store of [session, connection, rooms, timeline]) {
+      for (const store of [session, connection, rooms, timeline, security, verification]) {
         store.dispose();
       }
     },

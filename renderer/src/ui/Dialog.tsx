@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 
 export type DialogProps = {
   title: string;
-  onClose: () => void;
+  /** Without it the dialog cannot be closed by Escape, a click outside or ×: only by its own buttons. */
+  onClose?: () => void;
   children: ReactNode;
+  testId?: string;
 };
 
 /** A modal panel: Escape or a click outside closes it, and focus goes back where it was. */
-export const Dialog = ({ title, onClose, children }: DialogProps) => {
+export const Dialog = ({ title, onClose, children, testId }: DialogProps) => {
   const { t } = useTranslation();
   const titleId = useId();
 
@@ -23,6 +25,9 @@ export const Dialog = ({ title, onClose, children }: DialogProps) => {
   }, []);
 
   useEffect(() => {
+    if (onClose === undefined) {
+      return undefined;
+    }
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') {
         onClose();
@@ -39,16 +44,18 @@ export const Dialog = ({ title, onClose, children }: DialogProps) => {
       className="dialog-backdrop"
       onMouseDown={(event) => {
         if (event.target === event.currentTarget) {
-          onClose();
+          onClose?.();
         }
       }}
     >
-      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label={t('dialog.close')} onClick={onClose}>
-            ×
-          </button>
+          {onClose !== undefined && (
+            <button type="button" className="icon-button" aria-label={t('dialog.close')} onClick={onClose}>
+              ×
+            </button>
+          )}
         </header>
         {children}
       </section>

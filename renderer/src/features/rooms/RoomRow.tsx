@@ -13,10 +13,11 @@ export type RoomRowProps = {
 export const RoomRow = ({ room, selected, now, onSelect }: RoomRowProps) => {
   const { t, i18n } = useTranslation();
   const time = room.lastActivity > 0 ? listTime(room.lastActivity, now, i18n.language) : null;
+  const body = room.preview?.undecryptable === true ? t('rooms.previewUndecryptable') : (room.preview?.body ?? '');
   const preview = room.preview
     ? room.preview.own
-      ? t('rooms.previewOwn', { body: room.preview.body })
-      : t('rooms.previewOther', { sender: room.preview.sender, body: room.preview.body })
+      ? t('rooms.previewOwn', { body })
+      : t('rooms.previewOther', { sender: room.preview.sender, body })
     : t('rooms.noMessages');
 
   return (

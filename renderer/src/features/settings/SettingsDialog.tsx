@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { language as languageSchema } from '../../../../shared/model/settings.ts';
 import { useStores } from '../../app/stores.ts';
+import { SecuritySection } from '../security/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
@@ -58,6 +59,7 @@ export const SettingsDialog = ({ onClose }: SettingsDialogProps) => {
             </dl>
           </section>
         )}
+        {account && <SecuritySection />}
         <ErrorAlert code={sessionError} />
       </div>
       <footer className="dialog-footer">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores.ts';
+import { MembersDialog } from '../security/index.ts';
 import { InviteDialog } from './InviteDialog.tsx';
 
 export type RoomHeaderProps = {
@@ -13,6 +14,7 @@ export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
   const { timeline } = useStores();
   const details = useStore(timeline.store, (state) => state.details);
   const [inviting, setInviting] = useState(false);
+  const [showingMembers, setShowingMembers] = useState(false);
 
   return (
     <header className="room-header">
@@ -21,10 +23,20 @@ export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
         {details && (
           <p className="muted room-header-sub">
             {details.topic ?? t('room.members', { members: details.memberCount })}
-            {details.encrypted && <span className="tag">{t('room.encrypted')}</span>}
+            {details.encrypted && <span className="tag" data-testid="room-encrypted">{t('room.encrypted')}</span>}
           </p>
         )}
       </div>
+      <button
+        type="button"
+        data-testid="room-members"
+        disabled={details === null}
+        onClick={() => {
+          setShowingMembers(true);
+        }}
+      >
+        {t('members.open')}
+      </button>
       <button
         type="button"
         data-testid="room-invite"
@@ -35,6 +47,15 @@ export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
       >
         {t('room.invite')}
       </button>
+      {showingMembers && details !== null && (
+        <MembersDialog
+          roomId={details.id}
+          roomName={roomName}
+          onClose={() => {
+            setShowingMembers(false);
+          }}
+        />
+      )}
       {inviting && (
         <InviteDialog
           roomName={roomName}

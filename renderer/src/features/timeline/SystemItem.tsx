@@ -17,7 +17,12 @@ export const SystemItem = ({ item }: SystemItemProps) => {
       case 'roomRenamed':
         return t('event.roomRenamed', { sender: item.senderName, name: item.name });
       case 'encrypted':
-        return t('event.encrypted');
+        return (
+          <>
+            {t('event.encrypted', { sender: item.senderName })}
+            <span className="system-item-why">{t('event.encryptedWhy')}</span>
+          </>
+        );
       case 'redacted':
         return t('event.redacted');
       case 'unsupported':

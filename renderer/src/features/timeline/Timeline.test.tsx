@@ -55,7 +55,9 @@ describe('Timeline', () => {
     ]);
     expect(rendered[0]!.textContent).toBe('Alice membuat ruang ini');
     expect(rendered[1]!.textContent).toBe('Alice bergabung');
-    expect(rendered[5]!.textContent).toBe('Pesan terenkripsi yang belum bisa dibuka');
+    // An undecryptable message names its sender and says why, in a line of its own.
+    expect(rendered[5]!.textContent).toContain('Pesan terenkripsi dari Alice yang belum bisa dibuka');
+    expect(rendered[5]!.querySelector('.system-item-why')?.textContent).toMatch(/kunci pemulihan/);
     expect(rendered[6]!.textContent).toBe('Pesan dihapus');
   });
 

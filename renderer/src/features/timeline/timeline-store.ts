@@ -81,8 +81,22 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
       markedItemId = items.at(-1)?.id ?? null;
     } else {
       markRead();
+      refreshDetails();
     }
   });
+
+  // Members, name and encryption change with the timeline (a room just made gets its
+  // encryption state a moment later): the header follows, at most twice a second.
+  let detailsTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshDetails = (): void => {
+    detailsTimer ??= setTimeout(() => {
+      detailsTimer = null;
+      const { roomId } = store.getState();
+      if (roomId !== null) {
+        void loadDetails(roomId);
+      }
+    }, 500);
+  };
 
   const subscribe = async (roomId: string): Promise<void> => {
     const result = await stream.start(() => bridge.invoke('timeline:subscribe', { roomId }));

@@ -1,0 +1,3 @@
+export { createVerificationStore, currentVerification } from './verification-store.ts';
+export type { VerificationState, VerificationStore } from './verification-store.ts';
+export { VerificationDialog } from './VerificationDialog.tsx';
