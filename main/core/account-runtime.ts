@@ -70,7 +70,9 @@ export class AccountRuntime {
   async start(): Promise<void> {
     this.sender.restore(await this.outbox.load());
     // Rooms and recent messages from the last run, before the network answers.
+    const started = this.clock.now();
     await this.store.syncStore.startup();
+    this.logger.info(`sync cache loaded in ${String(Math.round(this.clock.now() - started))} ms`);
     await this.account.start();
   }
 

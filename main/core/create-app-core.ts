@@ -158,27 +158,48 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
     },
   });
 
+  /** Opens the saved session, if there is one; requests wait for this (see connect). */
+  const startUp = async (): Promise<void> => {
+    await quietGlobalSdkLogger();
+    await mkdir(profileDir, { recursive: true, mode: 0o700 });
+    const saved = await sessions.load();
+    if (saved !== null) {
+      logger.info(`restoring session of ${saved.userId}`);
+      try {
+        await serialised(() => run(saved));
+      } catch (error) {
+        // The device store would not open (say, a key that no longer matches): stay signed
+        // out and leave the files as they are; only a new sign-in replaces them.
+        logger.error('could not open the saved session; signing in again is needed', error);
+        runtime = null;
+      }
+    }
+  };
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
+
   return {
     start: async () => {
-      await quietGlobalSdkLogger();
-      await mkdir(profileDir, { recursive: true, mode: 0o700 });
-      const saved = await sessions.load();
-      if (saved !== null) {
-        logger.info(`restoring session of ${saved.userId}`);
-        try {
-          await serialised(() => run(saved));
-        } catch (error) {
-          // The device store would not open (say, a key that no longer matches): stay signed
-          // out and leave the files as they are; only a new sign-in replaces them.
-          logger.error('could not open the saved session; signing in again is needed', error);
-          runtime = null;
-        }
+      try {
+        await startUp();
+      } finally {
+        markStarted();
       }
     },
     connect: (emit, label) => {
       const conn = dispatcher.connect(emit, label);
       emitters.set(conn.id, emit);
-      return conn;
+      // A window may connect while the saved session is still being opened; its requests
+      // wait for that instead of seeing "signed out" for a moment.
+      return {
+        ...conn,
+        handle: async (channel, input) => {
+          await started;
+          return conn.handle(channel, input);
+        },
+      };
     },
     shutdown: async () => {
       await sessionChange;

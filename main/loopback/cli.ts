@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppCore } from '../core/create-app-core.ts';
+import type { AppCore } from '../core/app-core.ts';
 import { consoleLogger } from '../core/ports.ts';
 import { lockProfile, ProfileInUseError } from '../core/profile/profile-lock.ts';
 import { KeyFileSecretBox } from '../core/storage/key-file-secret-box.ts';
@@ -49,15 +49,23 @@ try {
   throw error;
 }
 
-const core = createAppCore({ profileDir, secretBox: await KeyFileSecretBox.open(profileDir), logger });
-await core.start();
-const server = await startLoopbackServer({ core, staticDir, logger, port: values.port === undefined ? undefined : Number(values.port) });
+// The window loads while the core loads (matrix-js-sdk alone takes a few hundred ms) and
+// opens the saved session: the socket is up first, and requests wait for the core.
+const secretBox = await KeyFileSecretBox.open(profileDir);
+let coreLoaded: (core: AppCore) => void = () => undefined;
+const loading = new Promise<AppCore>((resolve) => {
+  coreLoaded = resolve;
+});
+const server = await startLoopbackServer({ core: loading, staticDir, logger, port: values.port === undefined ? undefined : Number(values.port) });
 console.log(`REMBUK_URL=${server.url}`);
 logger.info(`Rembuk berjalan di / is running at ${server.url} (profile ${profileDir})`);
-
 if (values.open) {
   openAppWindow(server.url);
 }
+const { createAppCore } = await import('../core/create-app-core.ts');
+const core = createAppCore({ profileDir, secretBox, logger });
+coreLoaded(core);
+await core.start();
 
 let stopping = false;
 const stop = async (): Promise<void> => {

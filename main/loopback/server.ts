@@ -31,7 +31,8 @@ const securityHeaders = {
  * the main core runs without Electron: how the app runs here and how e2e drives it.
  */
 export const startLoopbackServer = async (options: {
-  core: AppCore;
+  /** May still be loading: the page and the socket come up first, requests wait for the core. */
+  core: AppCore | Promise<AppCore>;
   staticDir: string;
   logger: Logger;
   port?: number;
@@ -73,7 +74,7 @@ export const startLoopbackServer = async (options: {
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      serveBridge(ws, options.core, options.logger);
+      serveBridge(ws, Promise.resolve(options.core), options.logger);
     });
   });
 
@@ -106,15 +107,18 @@ export const startLoopbackServer = async (options: {
 };
 
 /** One renderer over one socket: frames in, typed results and events out. */
-const serveBridge = (ws: WebSocket, core: AppCore, logger: Logger): void => {
+const serveBridge = (ws: WebSocket, core: Promise<AppCore>, logger: Logger): void => {
   const send = (message: WireResponse | WireEvent): void => {
     if (ws.readyState === ws.OPEN) {
       ws.send(JSON.stringify(message));
     }
   };
-  const connection = core.connect((event, payload) => {
-    send({ event, payload });
-  }, 'ws');
+  // Frames that arrive while the core is still loading queue on this promise, in order.
+  const connection = core.then((ready) =>
+    ready.connect((event, payload) => {
+      send({ event, payload });
+    }, 'ws'),
+  );
 
   ws.on('message', (data, isBinary) => {
     let frame: unknown;
@@ -128,7 +132,7 @@ const serveBridge = (ws: WebSocket, core: AppCore, logger: Logger): void => {
       send({ id: -1, result: { ok: false, error: { code: 'invalid_request', detail: 'frame is not {id, channel, input}' } } });
       return;
     }
-    connection.handle(channel, input).then(
+    connection.then((open) => open.handle(channel, input)).then(
       (result) => {
         send({ id, result });
       },
@@ -140,7 +144,9 @@ const serveBridge = (ws: WebSocket, core: AppCore, logger: Logger): void => {
     );
   });
   ws.on('close', () => {
-    connection.close();
+    void connection.then((open) => {
+      open.close();
+    });
   });
   ws.on('error', (error) => {
     logger.warn('bridge socket error', error.message);

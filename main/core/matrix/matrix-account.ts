@@ -117,6 +117,7 @@ export class MatrixAccount {
         cryptoDatabasePrefix: this.encryption.databasePrefix,
         storageKey: this.session.storageKey,
       });
+      this.logger.info(`crypto ready in ${String(Math.round(this.clock.now() - this.startedAt))} ms`);
     }
     await this.client.startClient({
       initialSyncLimit: INITIAL_SYNC_LIMIT,
