@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startApp, type RunningApp } from '../fixtures/app.ts';
 import { connectBridge } from '../fixtures/bridge-client.ts';
+import { until } from '../fixtures/until.ts';
 import { newTestUser, type TestUser } from '../fixtures/users.ts';
 
 const KILL_POINTS = Number(process.env.REMBUK_KILL_POINTS ?? 20);
@@ -9,20 +10,6 @@ const KILL_POINTS = Number(process.env.REMBUK_KILL_POINTS ?? 20);
 const seeded = (seed: number) => () => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
   return seed / 2147483648;
-};
-
-const until = async <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 };
 
 type Core = { app: RunningApp; bridge: Awaited<ReturnType<typeof connectBridge>> };

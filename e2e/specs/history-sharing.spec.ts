@@ -1,21 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { startApp, type RunningApp } from '../fixtures/app.ts';
 import { connectBridge } from '../fixtures/bridge-client.ts';
+import { until } from '../fixtures/until.ts';
 import { newTestUser, type TestUser } from '../fixtures/users.ts';
-
-const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-};
 
 const apps: RunningApp[] = [];
 test.afterEach(async () => {
