@@ -1,3 +1,4 @@
+import { done } from './handlers/done.ts';
 import { RembukError } from '../../shared/ipc/errors.ts';
 import type { RoomListEntry } from '../../shared/model/room.ts';
 import type { TimelineItem } from '../../shared/model/timeline.ts';
@@ -37,10 +38,7 @@ const byId = (item: { id: string }): string => item.id;
 export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'session:get': () => Promise.resolve(deps.runtime()?.account.view() ?? null),
   'session:signIn': (input) => deps.signIn(input),
-  'session:signOut': async () => {
-    await deps.signOut();
-    return null;
-  },
+  'session:signOut': () => done(deps.signOut()),
   'connection:get': () => Promise.resolve(deps.connectionState()),
 
   'settings:get': () => deps.settings.get(),
@@ -92,24 +90,12 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'timeline:paginate': async (input) => ({ hasMore: await signedIn(deps).rooms.paginate(input.roomId) }),
 
   'room:details': (input) => Promise.resolve(signedIn(deps).rooms.details(input.roomId)),
-  'room:markRead': async (input) => {
-    await signedIn(deps).rooms.markRead(input.roomId);
-    return null;
-  },
+  'room:markRead': (input) => done(signedIn(deps).rooms.markRead(input.roomId)),
   'room:create': async (input) => ({ roomId: await signedIn(deps).rooms.create(input.name, input.topic, input.invite) }),
   'room:createDirect': async (input) => ({ roomId: await signedIn(deps).rooms.createDirect(input.userId) }),
-  'room:invite': async (input) => {
-    await signedIn(deps).rooms.invite(input.roomId, input.userId);
-    return null;
-  },
-  'invite:accept': async (input) => {
-    await signedIn(deps).rooms.accept(input.roomId);
-    return null;
-  },
-  'invite:decline': async (input) => {
-    await signedIn(deps).rooms.decline(input.roomId);
-    return null;
-  },
+  'room:invite': (input) => done(signedIn(deps).rooms.invite(input.roomId, input.userId)),
+  'invite:accept': (input) => done(signedIn(deps).rooms.accept(input.roomId)),
+  'invite:decline': (input) => done(signedIn(deps).rooms.decline(input.roomId)),
 
   'message:send': async (input) => ({ itemId: await signedIn(deps).sender.send(input.roomId, input.body) }),
   'message:retry': (input) => {
@@ -117,10 +103,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
     return Promise.resolve(null);
   },
   'draft:get': (input) => signedIn(deps).drafts.get(input.roomId),
-  'draft:set': async (input) => {
-    await signedIn(deps).drafts.set(input.roomId, input.text);
-    return null;
-  },
+  'draft:set': (input) => done(signedIn(deps).drafts.set(input.roomId, input.text)),
 
   ...securityHandlers(deps),
 });

@@ -1,3 +1,4 @@
+import { done } from './done.ts';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { HandlerDeps } from '../handlers.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
@@ -30,45 +31,21 @@ export const securityHandlers = (deps: HandlerDeps): Pick<Handlers, SecurityChan
     const recoveryKey = trusted(deps).recovery.takeRecoveryKey();
     return Promise.resolve(recoveryKey === null ? null : { recoveryKey });
   },
-  'security:setUp': async (input) => {
-    await trusted(deps).recovery.setUp(input.password);
-    return null;
-  },
-  'security:restore': async (input) => {
-    await trusted(deps).recovery.restore(input.recoveryKey);
-    return null;
-  },
+  'security:setUp': (input) => done(trusted(deps).recovery.setUp(input.password)),
+  'security:restore': (input) => done(trusted(deps).recovery.restore(input.recoveryKey)),
   'security:devices': () => trusted(deps).devices(),
-  'security:newRecoveryKey': async () => {
-    await trusted(deps).recovery.newRecoveryKey();
-    return null;
-  },
+  'security:newRecoveryKey': () => done(trusted(deps).recovery.newRecoveryKey()),
 
   'verification:list': () => Promise.resolve(trusted(deps).verifications.list()),
   'verification:requestDevice': async (input) => ({ id: await trusted(deps).verifications.requestOwnDevice(input.deviceId) }),
   'verification:requestUser': async (input) => ({ id: await trusted(deps).verifications.requestUser(input.userId, input.roomId) }),
-  'verification:accept': async (input) => {
-    await trusted(deps).verifications.accept(input.id);
-    return null;
-  },
-  'verification:startSas': async (input) => {
-    await trusted(deps).verifications.startSas(input.id);
-    return null;
-  },
-  'verification:confirm': async (input) => {
-    await trusted(deps).verifications.confirm(input.id);
-    return null;
-  },
+  'verification:accept': (input) => done(trusted(deps).verifications.accept(input.id)),
+  'verification:startSas': (input) => done(trusted(deps).verifications.startSas(input.id)),
+  'verification:confirm': (input) => done(trusted(deps).verifications.confirm(input.id)),
   'verification:mismatch': (input) => {
     trusted(deps).verifications.mismatch(input.id);
     return Promise.resolve(null);
   },
-  'verification:cancel': async (input) => {
-    await trusted(deps).verifications.cancel(input.id);
-    return null;
-  },
-  'verification:dismiss': async (input) => {
-    await trusted(deps).verifications.dismiss(input.id);
-    return null;
-  },
+  'verification:cancel': (input) => done(trusted(deps).verifications.cancel(input.id)),
+  'verification:dismiss': (input) => done(trusted(deps).verifications.dismiss(input.id)),
 });

@@ -21,63 +21,43 @@ export const SecurityBanner = () => {
     setOpen('none');
   };
 
-  const later = (
-    <button type="button" className="small" data-testid="security-later" onClick={security.dismissRestore}>
-      {t('security.later')}
-    </button>
-  );
+  // One banner at a time: its tone, its text and the buttons it offers.
+  type Action = { testId: string; label: string; primary: boolean; run: () => void };
+  const laterAction: Action = { testId: 'security-later', label: t('security.later'), primary: false, run: security.dismissRestore };
+  const shown: { tone: 'info' | 'warning'; text: string; actions: Action[] } | null =
+    (phase === 'needsRestore' || phase === 'restoring') && !dismissed
+      ? {
+          tone: 'info',
+          text: t('restore.banner'),
+          actions: [{ testId: 'restore-open', label: t('restore.open'), primary: true, run: () => { setOpen('restore'); } }, laterAction],
+        }
+      : phase === 'unverified' && !dismissed
+        ? { tone: 'info', text: t('security.unverifiedBanner'), actions: [laterAction] }
+        : phase === 'needsPassword'
+          ? {
+              tone: 'warning',
+              text: t('security.needsPassword'),
+              actions: [{ testId: 'setup-open', label: t('security.needsPasswordOpen'), primary: true, run: () => { setOpen('setUp'); } }],
+            }
+          : phase === 'failed'
+            ? {
+                tone: 'warning',
+                text: t('security.failed'),
+                actions: [{ testId: 'setup-retry', label: t('security.retry'), primary: false, run: () => void security.setUp() }],
+              }
+            : null;
 
-  let banner = null;
-  if ((phase === 'needsRestore' || phase === 'restoring') && !dismissed) {
-    banner = (
-      <div className="banner banner-info" role="status" data-testid="security-banner" data-phase={phase}>
-        <span>{t('restore.banner')}</span>
-        <button
-          type="button"
-          className="small primary"
-          data-testid="restore-open"
-          onClick={() => {
-            setOpen('restore');
-          }}
-        >
-          {t('restore.open')}
-        </button>
-        {later}
+  const banner =
+    shown === null ? null : (
+      <div className={`banner banner-${shown.tone}`} role="status" data-testid="security-banner" data-phase={phase}>
+        <span>{shown.text}</span>
+        {shown.actions.map((action) => (
+          <button key={action.testId} type="button" className={action.primary ? 'small primary' : 'small'} data-testid={action.testId} onClick={action.run}>
+            {action.label}
+          </button>
+        ))}
       </div>
     );
-  } else if (phase === 'unverified' && !dismissed) {
-    banner = (
-      <div className="banner banner-info" role="status" data-testid="security-banner" data-phase={phase}>
-        <span>{t('security.unverifiedBanner')}</span>
-        {later}
-      </div>
-    );
-  } else if (phase === 'needsPassword') {
-    banner = (
-      <div className="banner banner-warning" role="status" data-testid="security-banner" data-phase={phase}>
-        <span>{t('security.needsPassword')}</span>
-        <button
-          type="button"
-          className="small primary"
-          data-testid="setup-open"
-          onClick={() => {
-            setOpen('setUp');
-          }}
-        >
-          {t('security.needsPasswordOpen')}
-        </button>
-      </div>
-    );
-  } else if (phase === 'failed') {
-    banner = (
-      <div className="banner banner-warning" role="status" data-testid="security-banner" data-phase={phase}>
-        <span>{t('security.failed')}</span>
-        <button type="button" className="small" data-testid="setup-retry" onClick={() => void security.setUp()}>
-          {t('security.retry')}
-        </button>
-      </div>
-    );
-  }
 
   return (
     <>
