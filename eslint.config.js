@@ -28,8 +28,8 @@ export default tseslint.config(
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked, languageOptions: { globals: globals.node } },
   {
-    files: ['main/core/**', 'main/loopback/**'],
-    rules: restrict(['electron', 'electron/*'], 'main/core and main/loopback run in plain Node: only main/electron may import electron.'),
+    files: ['main/core/**', 'main/loopback/**', 'main/audit/**'],
+    rules: restrict(['electron', 'electron/*'], 'main/core, main/loopback and main/audit run in plain Node: only main/electron may import electron.'),
   },
   {
     files: ['renderer/**'],

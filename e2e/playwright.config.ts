@@ -19,6 +19,8 @@ export default defineConfig({
   reporter: [['list'], ['./fixtures/summary-reporter.ts']],
   outputDir: '../test-results',
   use: {
+    // A click that cannot happen (a modal in the way) fails in 30 s, not at the test's timeout.
+    actionTimeout: 30_000,
     launchOptions: {
       executablePath: process.env.REMBUK_CHROMIUM ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -242,7 +242,10 @@ class Peer:
 
     async def cmd_send(self, request):
         room_id = require(request, "room_id")
-        body = require(request, "body")
+        # A raw event (`event_type` + `content`, e.g. an MSC3381 poll response as Element
+        # sends it) or, by default, a text message with `body`.
+        event_type = request.get("event_type", "m.room.message")
+        content = request.get("content") if "content" in request else {"msgtype": "m.text", "body": require(request, "body")}
         client = self.client
         # A real client syncs all the time: catch up first, so that members who joined
         # (and devices they added) since the last command get the room key too.
@@ -272,8 +275,8 @@ class Peer:
         response = check(
             await client.room_send(
                 room_id,
-                "m.room.message",
-                {"msgtype": "m.text", "body": body},
+                event_type,
+                content,
                 ignore_unverified_devices=True,
             ),
             RoomSendError,

@@ -5,15 +5,25 @@ import { MessageSender } from './matrix/message-sender.ts';
 import { Outbox } from './matrix/outbox.ts';
 import { RoomActions } from './matrix/room-actions.ts';
 import { Drafts } from './profile/drafts.ts';
+import { CoopReminders } from './governance/coop-reminders.ts';
+import { CoopService } from './governance/coop-service.ts';
+import type { CoopNotice } from '../../shared/model/coop.ts';
 import { CRYPTO_DB_PREFIX, DEVICE_STORE_FILE, openDeviceStore, SYNC_SAVE_INTERVAL_MS, type DeviceStore } from './matrix/device-store.ts';
 import type { Clock, Logger } from './ports.ts';
 import type { SavedSession } from './session/session-store.ts';
 
 /** Files that belong to the signed-in session and go when the member signs out. */
-export const SESSION_FILES = ['session.json', 'drafts.json', 'outbox.json', DEVICE_STORE_FILE, `${DEVICE_STORE_FILE}-wal`, `${DEVICE_STORE_FILE}-shm`];
+export const SESSION_FILES = ['session.json', 'drafts.json', 'outbox.json', 'coop-notices.json', DEVICE_STORE_FILE, `${DEVICE_STORE_FILE}-wal`, `${DEVICE_STORE_FILE}-shm`];
 
-/** The runtime reports what its account reports; it adds the outbox replay on `ready` itself. */
-export type RuntimeListeners = Omit<AccountListeners, 'synced'>;
+/** The runtime reports what its account reports (it adds the outbox replay on `ready` itself), and what the Co-op tab needs. */
+export type RuntimeListeners = Omit<AccountListeners, 'synced'> & {
+  /** Something in this co-op (or, with null, the list of co-ops) changed. */
+  coopChanged(roomId: string | null): void;
+  coopNotice(notice: CoopNotice): void;
+};
+
+/** Co-op changes arrive in bursts (a sync, a tally's votes); the renderer refetches once per burst. */
+const COOP_CHANGE_COALESCE_MS = 100;
 
 /** Everything that exists only while a member is signed in, wired together. */
 export class AccountRuntime {
@@ -21,7 +31,13 @@ export class AccountRuntime {
   readonly rooms: RoomActions;
   readonly sender: MessageSender;
   readonly drafts: Drafts;
+  readonly coops: CoopService;
+  private readonly reminders: CoopReminders;
   private readonly outbox: Outbox;
+  private readonly coopChanges = new Set<string | null>();
+  private coopTimer: ReturnType<typeof setTimeout> | null = null;
+  private wasOffline = false;
+  private readonly listeners: RuntimeListeners;
   private readonly logger: Logger;
   private readonly store: DeviceStore;
   private readonly clock: Clock;
@@ -31,6 +47,7 @@ export class AccountRuntime {
     const { profileDir, logger, clock } = options;
     this.logger = logger;
     this.clock = clock;
+    this.listeners = options.listeners;
     // Opened first and synchronously: a store that will not open (wrong key) stops the session here.
     this.store = openDeviceStore(profileDir, options.session.storageKey);
     this.outbox = new Outbox({ profileDir, logger });
@@ -44,6 +61,9 @@ export class AccountRuntime {
       listeners: {
         changed: (roomId) => {
           options.listeners.changed(roomId);
+          if (roomId !== null && this.coops.isCoop(roomId)) {
+            this.coopChanged(roomId);
+          }
         },
         synced: () => {
           this.saveSyncCache(false);
@@ -52,6 +72,11 @@ export class AccountRuntime {
           }
         },
         connection: (state) => {
+          if (state.state === 'online' && this.wasOffline) {
+            // A sync after a gap may have skipped votes: fetch them again.
+            this.coops.refreshAll();
+          }
+          this.wasOffline = state.state === 'offline';
           options.listeners.connection(state);
         },
         loggedOut: () => {
@@ -60,28 +85,56 @@ export class AccountRuntime {
         ready: () => {
           options.listeners.ready();
           this.replayOutbox();
+          this.coops.ready();
         },
       },
     });
     this.rooms = new RoomActions(this.account);
     this.sender = new MessageSender({ account: this.account, outbox: this.outbox, logger, clock });
+    this.reminders = new CoopReminders({ profileDir, logger, clock, notify: (notice) => { options.listeners.coopNotice(notice); } });
+    this.coops = new CoopService({
+      account: this.account,
+      rooms: this.rooms,
+      clock,
+      logger,
+      reminders: this.reminders,
+      listeners: { changed: (roomId) => { this.coopChanged(roomId); } },
+    });
+  }
+
+  private coopChanged(roomId: string | null): void {
+    this.coopChanges.add(roomId);
+    this.coopTimer ??= setTimeout(() => {
+      this.coopTimer = null;
+      const changes = [...this.coopChanges];
+      this.coopChanges.clear();
+      for (const changed of changes) {
+        this.listeners.coopChanged(changed);
+      }
+    }, COOP_CHANGE_COALESCE_MS);
   }
 
   async start(): Promise<void> {
     this.sender.restore(await this.outbox.load());
-    // Rooms and recent messages from the last run, before the network answers.
+    // Rooms and recent messages from the last run, before the network answers; read while
+    // the crypto machine opens its own store, since neither needs the other.
     const started = this.clock.now();
-    await this.store.syncStore.startup();
-    this.logger.info(`sync cache loaded in ${String(Math.round(this.clock.now() - started))} ms`);
-    await this.account.start();
+    const cacheLoaded = this.store.syncStore.startup().then(() => {
+      this.logger.info(`sync cache loaded in ${String(Math.round(this.clock.now() - started))} ms`);
+    });
+    await this.account.start(cacheLoaded);
   }
 
   async stop(): Promise<void> {
+    this.coops.stop();
+    if (this.coopTimer !== null) {
+      clearTimeout(this.coopTimer);
+    }
     this.account.stop();
     await this.store.syncStore.save(true).catch((error: unknown) => {
       this.logger.warn('could not save the sync cache', error);
     });
-    await Promise.all([this.outbox.flushed(), this.drafts.flushed()]);
+    await Promise.all([this.outbox.flushed(), this.drafts.flushed(), this.reminders.flushed()]);
     this.store.close();
   }
 

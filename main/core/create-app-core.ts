@@ -62,6 +62,16 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
             nextTrust.ready();
           }
         },
+        coopChanged: (roomId) => {
+          if (runtime === next) {
+            broadcast('coop:changed', { roomId });
+          }
+        },
+        coopNotice: (notice) => {
+          if (runtime === next) {
+            broadcast('coop:notice', notice);
+          }
+        },
         loggedOut: () => {
           logger.warn('the homeserver ended this session');
           void serialised(() => endSession(false));

@@ -3,7 +3,9 @@ import { RembukError } from '../../shared/ipc/errors.ts';
 import type { RoomListEntry } from '../../shared/model/room.ts';
 import type { TimelineItem } from '../../shared/model/timeline.ts';
 import type { AccountRuntime } from './account-runtime.ts';
+import { coopHandlers } from './handlers/coop.ts';
 import { securityHandlers } from './handlers/security.ts';
+import { signedIn } from './handlers/signed-in.ts';
 import type { Handlers } from './ipc/dispatcher.ts';
 import type { Trust } from './matrix/trust/trust.ts';
 import { projectRoomList } from './matrix/room-projection.ts';
@@ -22,14 +24,6 @@ export type HandlerDeps = {
   signOut(): Promise<void>;
   settings: SettingsStore;
   subscriptions: Subscriptions;
-};
-
-const signedIn = (deps: HandlerDeps): AccountRuntime => {
-  const runtime = deps.runtime();
-  if (runtime === null) {
-    throw new RembukError('not_signed_in');
-  }
-  return runtime;
 };
 
 const byId = (item: { id: string }): string => item.id;
@@ -106,4 +100,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'draft:set': (input) => done(signedIn(deps).drafts.set(input.roomId, input.text)),
 
   ...securityHandlers(deps),
+  ...coopHandlers(deps),
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +10,10 @@ import { consoleLogger } from '../core/ports.ts';
 import { lockProfile, ProfileInUseError } from '../core/profile/profile-lock.ts';
 import { KeyFileSecretBox } from '../core/storage/key-file-secret-box.ts';
 import { startLoopbackServer } from './server.ts';
+
+// V8 keeps the compiled code of matrix-js-sdk and the core between starts (Node's own
+// cache folder): a cold start then skips most of the parsing.
+module.enableCompileCache();
 
 /**
  * Runs Rembuk without Electron: the main core in plain Node, the renderer in a browser
@@ -28,8 +33,11 @@ const defaultProfileDir = (): string => {
   return path.join(base, 'rembuk-web');
 };
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const staticDir = path.join(repoRoot, 'dist/renderer');
+// Built, this file is dist/main/loopback/cli.js beside dist/renderer; run from source it
+// is main/loopback/cli.ts, and the renderer is still the built one in dist/renderer.
+const staticDir = import.meta.filename.endsWith('.js')
+  ? path.resolve(import.meta.dirname, '../../renderer')
+  : path.resolve(import.meta.dirname, '../../dist/renderer');
 const profileDir = path.resolve(values['profile-dir'] ?? defaultProfileDir());
 const logger = consoleLogger('rembuk');
 

@@ -7,11 +7,13 @@ import { StoresContext } from './app/stores.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { systemLanguage } from './i18n/language.ts';
 import { openMessenger } from './lib/messenger.ts';
+import { browserNotifier } from './lib/system-notifications.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/rooms.css';
 import './styles/timeline.css';
 import './styles/security.css';
+import './styles/coop.css';
 
 const i18n = createI18n(systemLanguage(navigator.languages));
 const setDocumentLanguage = (language: string): void => {
@@ -25,6 +27,7 @@ const app = createApp({
   systemLanguages: () => navigator.languages,
   applyLanguage: (language) => void i18n.changeLanguage(language),
   isFocused: () => document.hasFocus() && document.visibilityState === 'visible',
+  notifier: browserNotifier(),
 });
 
 window.addEventListener('focus', app.windowFocused);

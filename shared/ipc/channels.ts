@@ -46,6 +46,14 @@ export const requestChannelNames = [
   'verification:mismatch',
   'verification:cancel',
   'verification:dismiss',
+  'coop:list',
+  'coop:get',
+  'coop:create',
+  'coop:assignClass',
+  'coop:proposal',
+  'coop:propose',
+  'coop:vote',
+  'coop:close',
 ] as const satisfies readonly RequestChannel[];
 
 export const eventChannelNames = [
@@ -55,6 +63,8 @@ export const eventChannelNames = [
   'timeline:batch',
   'security:changed',
   'verification:changed',
+  'coop:changed',
+  'coop:notice',
 ] as const satisfies readonly EventChannel[];
 
 // Every contract channel must be listed: these resolve to `true` only when nothing is missing.

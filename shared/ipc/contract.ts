@@ -6,6 +6,7 @@ import { language, settings } from '../model/settings.ts';
 import { listBatch } from '../stream/list-op.ts';
 import { deviceView, recoveryKeyInput, roomMemberView, securityView } from '../model/security.ts';
 import { verificationId, verificationView } from '../model/verification.ts';
+import { classId, coopCreateInput, coopNotice, coopSummary, coopView, proposalId, proposalView, proposeInput } from '../model/coop.ts';
 
 /** The largest request the bridge accepts, in bytes of its serialised form. */
 export const MAX_REQUEST_BYTES = 256 * 1024;
@@ -121,6 +122,26 @@ export const requests = {
   'verification:cancel': { input: verification, output: z.null() },
   /** Forgets a finished verification (cancelling it first if it is still going). */
   'verification:dismiss': { input: verification, output: z.null() },
+
+  /** Co-ops this member belongs to (assembly rooms with a charter). */
+  'coop:list': { input: none, output: z.array(coopSummary) },
+  'coop:get': { input: inRoom, output: coopView },
+  /** Creates the space, the encrypted assembly room with its charter and power levels, and invites. */
+  'coop:create': { input: coopCreateInput, output: z.object({ roomId: z.string(), spaceId: z.string() }) },
+  /** Puts a member in a class (null: out of every class); needs the registry's power level. */
+  'coop:assignClass': {
+    input: z.object({ roomId, userId: matrixUserId, classId: classId.nullable() }).strict(),
+    output: z.null(),
+  },
+  'coop:proposal': { input: z.object({ roomId, proposalId }).strict(), output: proposalView },
+  'coop:propose': { input: proposeInput, output: z.object({ proposalId: z.string() }) },
+  /** Casts or changes this member's ballot; an empty list withdraws it. */
+  'coop:vote': {
+    input: z.object({ roomId, proposalId, answers: z.array(z.string().min(1).max(64)).max(20) }).strict(),
+    output: z.null(),
+  },
+  /** Closes a proposal at or after its deadline, sending the end event with the result. */
+  'coop:close': { input: z.object({ roomId, proposalId }).strict(), output: z.null() },
 } as const;
 
 /** Streams from main to the renderer. */
@@ -132,6 +153,10 @@ export const events = {
   'security:changed': securityView,
   /** Every verification main is tracking, whole: there are only ever a few. */
   'verification:changed': z.array(verificationView),
+  /** Something in this co-op (or, with null, in the list of co-ops) changed: fetch again. */
+  'coop:changed': z.object({ roomId: z.string().nullable() }),
+  /** A new proposal, or one closing within 24 hours. */
+  'coop:notice': coopNotice,
 } as const;
 
 export type Requests = typeof requests;

@@ -35,6 +35,15 @@ export const errorCode = z.enum([
   'security_busy',
   'verification_not_found',
   'verification_failed',
+  // the Co-op tab
+  'coop_not_found',
+  'proposal_not_found',
+  'proposal_closed',
+  'proposal_still_open',
+  'not_eligible',
+  'invalid_answer',
+  'invalid_charter',
+  'closing_time_invalid',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCode>;

@@ -107,24 +107,30 @@ export class MatrixAccount {
     };
   }
 
-  async start(): Promise<void> {
+  /** Starts syncing once `storeLoaded` (the sync store's start-up, if any) and the crypto machine are both ready. */
+  async start(storeLoaded: Promise<void> = Promise.resolve()): Promise<void> {
     this.startedAt = this.clock.now();
     this.setState({ state: 'syncing', roomsLoaded: 0 });
-    if (this.encryption !== null) {
-      // Before the first sync, so no encrypted event arrives without a machine to decrypt it.
-      await this.client.initRustCrypto({
-        useIndexedDB: true,
-        cryptoDatabasePrefix: this.encryption.databasePrefix,
-        storageKey: this.session.storageKey,
-      });
-      this.logger.info(`crypto ready in ${String(Math.round(this.clock.now() - this.startedAt))} ms`);
-    }
+    // Crypto comes before the first sync, so no encrypted event arrives without a machine to decrypt it.
+    await Promise.all([storeLoaded, this.initCrypto()]);
     await this.client.startClient({
       initialSyncLimit: INITIAL_SYNC_LIMIT,
       lazyLoadMembers: true,
       pendingEventOrdering: PendingEventOrdering.Detached,
       threadSupport: false,
     });
+  }
+
+  private async initCrypto(): Promise<void> {
+    if (this.encryption === null) {
+      return;
+    }
+    await this.client.initRustCrypto({
+      useIndexedDB: true,
+      cryptoDatabasePrefix: this.encryption.databasePrefix,
+      storageKey: this.session.storageKey,
+    });
+    this.logger.info(`crypto ready in ${String(Math.round(this.clock.now() - this.startedAt))} ms`);
   }
 
   stop(): void {

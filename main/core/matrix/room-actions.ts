@@ -10,7 +10,7 @@ const PAGE_SIZE = 30;
  * Direct chats and private rooms are end-to-end encrypted from their first event, as in
  * Element and Signal. Megolm is the only room algorithm in the Matrix spec.
  */
-const ENCRYPTION_ON = {
+export const ENCRYPTION_ON = {
   type: EventType.RoomEncryption,
   state_key: '',
   content: { algorithm: 'm.megolm.v1.aes-sha2' },
@@ -79,7 +79,7 @@ export class RoomActions {
   }
 
   /** Fails with user_not_found before anything is created if a Matrix ID has no account. */
-  private async requireUsers(userIds: readonly string[]): Promise<void> {
+  async requireUsers(userIds: readonly string[]): Promise<void> {
     for (const userId of userIds) {
       try {
         await this.account.client.getProfileInfo(userId);

@@ -73,6 +73,8 @@ export const compareRoomListEntries = (a: RoomListEntry, b: RoomListEntry): numb
 
 export const projectRoomList = (rooms: readonly Room[], myUserId: string, directRoomIds: ReadonlySet<string>): RoomListEntry[] =>
   rooms
+    // A co-op's space only groups its rooms; the Co-op tab shows it, the chat list does not.
+    .filter((room) => !room.isSpaceRoom())
     .map((room) => toRoomListEntry(room, myUserId, directRoomIds))
     .filter((entry): entry is RoomListEntry => entry !== null)
     .sort(compareRoomListEntries);

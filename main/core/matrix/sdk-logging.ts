@@ -35,5 +35,23 @@ const shorten = (value: unknown): unknown => (value instanceof Error ? `${value.
 export const quietGlobalSdkLogger = async (verbose = process.env.REMBUK_SDK_DEBUG === '1'): Promise<void> => {
   const sdk = await import('matrix-js-sdk/lib/logger.js');
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- the global logger is exactly what needs quieting
-  (sdk.logger as unknown as { setLevel(level: string): void }).setLevel(verbose ? 'debug' : 'warn');
+  const root = sdk.logger as unknown as LoglevelLogger;
+  root.setLevel(verbose ? 'debug' : 'warn');
+  if (verbose) {
+    return;
+  }
+  // Its child loggers (one per MatrixRTC session: a line per room at every start) set
+  // themselves to debug but take the root's method factory: chatter is dropped there.
+  const original = root.methodFactory;
+  root.methodFactory = (methodName, level, name) => (CHATTER.has(methodName) ? () => undefined : original(methodName, level, name));
+  root.rebuild?.();
 };
+
+type LogMethod = (...message: unknown[]) => void;
+type LoglevelLogger = {
+  setLevel(level: string): void;
+  methodFactory: (methodName: string, level: number, loggerName: string | symbol) => LogMethod;
+  rebuild?(): void;
+};
+
+const CHATTER = new Set(['trace', 'debug', 'info', 'log']);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { CoopNotices, CoopPane } from '../features/coop/index.ts';
 import { RecoveryKeyDialog } from '../features/security/index.ts';
 import { RoomView } from '../features/timeline/index.ts';
 import { VerificationDialog } from '../features/verification/index.ts';
@@ -8,14 +9,17 @@ import { useStores } from './stores.ts';
 
 export const MainLayout = () => {
   const { t } = useTranslation();
-  const { rooms } = useStores();
+  const { rooms, coop } = useStores();
   const selectedRoomId = useStore(rooms.store, (state) => state.selectedRoomId);
+  const tab = useStore(coop.store, (state) => state.tab);
 
   return (
     <div className="layout">
       <Sidebar />
       <main className="room-pane">
-        {selectedRoomId === null ? (
+        {tab === 'coop' ? (
+          <CoopPane />
+        ) : selectedRoomId === null ? (
           <div className="no-room">
             <p className="muted">{t('room.noSelection')}</p>
           </div>
@@ -23,6 +27,7 @@ export const MainLayout = () => {
           <RoomView key={selectedRoomId} roomId={selectedRoomId} />
         )}
       </main>
+      <CoopNotices />
       <VerificationDialog />
       {/* Last, so it is on top of anything else open: it is shown once and must be seen. */}
       <RecoveryKeyDialog />

@@ -1,23 +1,43 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { SidebarTab } from '../features/coop/index.ts';
+import { CoopSidebar } from '../features/coop/index.ts';
 import { NewDirectDialog, NewRoomDialog, RoomList } from '../features/rooms/index.ts';
 import { SettingsDialog } from '../features/settings/index.ts';
+import { useStores } from './stores.ts';
 
 type OpenDialog = 'none' | 'newRoom' | 'newDirect' | 'settings';
 
 export const Sidebar = () => {
   const { t } = useTranslation();
+  const { coop } = useStores();
+  const tab = useStore(coop.store, (state) => state.tab);
   const [dialog, setDialog] = useState<OpenDialog>('none');
   /** A click handler that opens `next` (or, with 'none', closes the open dialog). */
   const show = (next: OpenDialog) => (): void => {
     setDialog(next);
   };
   const close = show('none');
+  const tabButton = (id: SidebarTab, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      className="sidebar-tab"
+      data-testid={`tab-${id}`}
+      aria-selected={tab === id}
+      onClick={() => {
+        coop.showTab(id);
+      }}
+    >
+      {label}
+    </button>
+  );
 
   return (
     <aside className="sidebar">
       <header className="sidebar-header">
-        <h1 className="sidebar-title">{t('rooms.heading')}</h1>
+        <h1 className="sidebar-title">{tab === 'coop' ? t('coop.heading') : t('rooms.heading')}</h1>
         <button
           type="button"
           className="icon-button"
@@ -29,15 +49,25 @@ export const Sidebar = () => {
           <span aria-hidden="true">⚙</span>
         </button>
       </header>
-      <div className="sidebar-actions">
-        <button type="button" data-testid="new-room" onClick={show('newRoom')}>
-          {t('rooms.newRoom')}
-        </button>
-        <button type="button" data-testid="new-dm" onClick={show('newDirect')}>
-          {t('rooms.newDirect')}
-        </button>
+      <div className="sidebar-tabs" role="tablist" aria-label={t('tabs.label')}>
+        {tabButton('chats', t('tabs.chats'))}
+        {tabButton('coop', t('tabs.coop'))}
       </div>
-      <RoomList />
+      {tab === 'chats' ? (
+        <>
+          <div className="sidebar-actions">
+            <button type="button" data-testid="new-room" onClick={show('newRoom')}>
+              {t('rooms.newRoom')}
+            </button>
+            <button type="button" data-testid="new-dm" onClick={show('newDirect')}>
+              {t('rooms.newDirect')}
+            </button>
+          </div>
+          <RoomList />
+        </>
+      ) : (
+        <CoopSidebar />
+      )}
       {dialog === 'newRoom' && <NewRoomDialog onClose={close} />}
       {dialog === 'newDirect' && <NewDirectDialog onClose={close} />}
       {dialog === 'settings' && <SettingsDialog onClose={close} />}

@@ -1,6 +1,8 @@
 import type { Language } from '../../../shared/model/settings.ts';
 import type { ComposerStore } from '../features/composer/index.ts';
 import { createComposerStore } from '../features/composer/index.ts';
+import type { CoopStore, NoticesStore } from '../features/coop/index.ts';
+import { createCoopStore, createNoticesStore } from '../features/coop/index.ts';
 import type { ConnectionStore } from '../features/connection/index.ts';
 import { createConnectionStore } from '../features/connection/index.ts';
 import type { RoomsStore } from '../features/rooms/index.ts';
@@ -16,6 +18,7 @@ import { createTimelineStore } from '../features/timeline/index.ts';
 import type { VerificationStore } from '../features/verification/index.ts';
 import { createVerificationStore } from '../features/verification/index.ts';
 import type { Transport } from '../lib/loopback-bridge.ts';
+import type { SystemNotifier } from '../lib/system-notifications.ts';
 
 export type AppStores = {
   session: SessionStore;
@@ -26,6 +29,8 @@ export type AppStores = {
   composer: ComposerStore;
   security: SecurityStore;
   verification: VerificationStore;
+  coop: CoopStore;
+  notices: NoticesStore;
 };
 
 export type AppDeps = {
@@ -34,6 +39,8 @@ export type AppDeps = {
   applyLanguage: (language: Language) => void;
   isFocused: () => boolean;
   draftDebounceMs?: number;
+  /** The system's notifications for co-op reminders; none when omitted. */
+  notifier?: SystemNotifier | null;
 };
 
 export type App = {
@@ -50,17 +57,29 @@ export type App = {
  */
 export const createApp = (deps: AppDeps): App => {
   const { bridge } = deps.transport;
+  const settings = createSettingsStore(bridge, { systemLanguages: deps.systemLanguages, applyLanguage: deps.applyLanguage });
+  const coop = createCoopStore(bridge);
+  // The open room is read only while it is on screen: not while the Co-op tab covers it.
+  const roomVisible = (): boolean => deps.isFocused() && coop.store.getState().tab === 'chats';
   const stores: AppStores = {
     session: createSessionStore(bridge),
     connection: createConnectionStore(bridge, deps.transport.status()),
-    settings: createSettingsStore(bridge, { systemLanguages: deps.systemLanguages, applyLanguage: deps.applyLanguage }),
+    settings,
     rooms: createRoomsStore(bridge),
-    timeline: createTimelineStore(bridge, { isFocused: deps.isFocused }),
+    timeline: createTimelineStore(bridge, { isFocused: roomVisible }),
     composer: createComposerStore(bridge, { debounceMs: deps.draftDebounceMs }),
     security: createSecurityStore(bridge),
     verification: createVerificationStore(bridge),
+    coop,
+    notices: createNoticesStore(bridge, {
+      notifier: deps.notifier ?? null,
+      language: () => settings.store.getState().language,
+      open: (roomId, proposalId) => {
+        coop.openFrom(roomId, proposalId);
+      },
+    }),
   };
-  const { session, connection, settings, rooms, timeline, composer, security, verification } = stores;
+  const { session, connection, rooms, timeline, composer, security, verification, notices } = stores;
 
   const loadTrust = async (): Promise<void> => {
     await Promise.all([security.load(), verification.load()]);
@@ -74,10 +93,26 @@ export const createApp = (deps: AppDeps): App => {
       void rooms.start();
       void connection.load();
       void loadTrust();
+      void coop.start();
     } else {
       rooms.stop();
       security.reset();
       verification.reset();
+      coop.reset();
+      notices.reset();
+    }
+  });
+
+  // The member is looking at the co-ops: the moment to ask whether Rembuk may notify them about proposals.
+  const stopCoopTab = coop.store.subscribe((state, prev) => {
+    if (state.tab === prev.tab) {
+      return;
+    }
+    if (state.tab === 'coop') {
+      void notices.requestPermission();
+    } else {
+      // Back on the chats: what arrived meanwhile is now in view.
+      timeline.markRead();
     }
   });
 
@@ -111,7 +146,7 @@ export const createApp = (deps: AppDeps): App => {
     const before = session.store.getState().status;
     await load();
     if (before === 'signedIn' && session.store.getState().status === 'signedIn') {
-      await Promise.all([rooms.start(), timeline.reopen(), loadTrust()]);
+      await Promise.all([rooms.start(), timeline.reopen(), loadTrust(), coop.refresh()]);
     }
   };
 
@@ -137,8 +172,9 @@ export const createApp = (deps: AppDeps): App => {
       stopSession();
       stopRooms();
       stopVerification();
+      stopCoopTab();
       composer.flush();
-      for (const store of [session, connection, rooms, timeline, security, verification]) {
+      for (const store of [session, connection, rooms, timeline, security, verification, coop, notices]) {
         store.dispose();
       }
     },

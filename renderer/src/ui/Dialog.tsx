@@ -8,10 +8,12 @@ export type DialogProps = {
   onClose?: () => void;
   children: ReactNode;
   testId?: string;
+  /** Wider, for forms with long text such as a proposal. */
+  wide?: boolean;
 };
 
 /** A modal panel: Escape or a click outside closes it, and focus goes back where it was. */
-export const Dialog = ({ title, onClose, children, testId }: DialogProps) => {
+export const Dialog = ({ title, onClose, children, testId, wide = false }: DialogProps) => {
   const { t } = useTranslation();
   const titleId = useId();
 
@@ -48,7 +50,7 @@ export const Dialog = ({ title, onClose, children, testId }: DialogProps) => {
         }
       }}
     >
-      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
+      <section className={wide ? 'dialog dialog-wide' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
           {onClose !== undefined && (

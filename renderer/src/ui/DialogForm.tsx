@@ -15,13 +15,14 @@ export type DialogFormProps = {
   submitLabel: string;
   busyLabel: string;
   children: ReactNode;
+  wide?: boolean;
 };
 
 /** A dialog holding one form: its fields, the request's error, then Cancel and the submit button. */
-export const DialogForm = ({ title, onClose, onSubmit, request, submitTestId, submitLabel, busyLabel, children }: DialogFormProps) => {
+export const DialogForm = ({ title, onClose, onSubmit, request, submitTestId, submitLabel, busyLabel, children, wide }: DialogFormProps) => {
   const { t } = useTranslation();
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} onClose={onClose} wide={wide}>
       <form
         className="dialog-body"
         onSubmit={(event) => {

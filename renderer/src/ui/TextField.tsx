@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 import { useId } from 'react';
+import { FieldFrame } from './FieldFrame.tsx';
 
 export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange' | 'children'> & {
   label: string;
@@ -15,8 +16,7 @@ export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' 
 export const TextField = ({ label, testId, value, onChange, type = 'text', hint, ...input }: TextFieldProps) => {
   const hintId = useId();
   return (
-    <label className="field">
-      <span>{label}</span>
+    <FieldFrame label={label} hint={hint} hintId={hintId}>
       <input
         {...input}
         data-testid={testId}
@@ -27,11 +27,6 @@ export const TextField = ({ label, testId, value, onChange, type = 'text', hint,
           onChange(event.target.value);
         }}
       />
-      {hint !== undefined && (
-        <small id={hintId} className="muted">
-          {hint}
-        </small>
-      )}
-    </label>
+    </FieldFrame>
   );
 };

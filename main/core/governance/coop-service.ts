@@ -1,0 +1,541 @@
+import { EventType, MatrixEventEvent, Preset, RoomEvent, Visibility, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { RembukError } from '../../../shared/ipc/errors.ts';
+import { MAX_PROPOSAL_OPEN_MS, type CoopSummary, type CoopView, type ProposalSummary, type ProposalView } from '../../../shared/model/coop.ts';
+import type { Clock, Logger } from '../ports.ts';
+import type { MatrixAccount } from '../matrix/matrix-account.ts';
+import { toRembukError } from '../matrix/matrix-errors.ts';
+import { ENCRYPTION_ON, type RoomActions } from '../matrix/room-actions.ts';
+import { assembleProposal, powerOf, type AssembledProposal, type RawStateEvent } from './assemble.ts';
+import { CoopRoom } from './coop-room.ts';
+import type { CoopReminders, OpenProposal } from './coop-reminders.ts';
+import { charterView, resultSummary, rulesView, tallyView } from './coop-views.ts';
+import { defaultCharter } from './default-charter.ts';
+import { fetchProposalMaterial, fetchRelated, govEvent } from './proposal-fetch.ts';
+import { PROPOSAL_STATUS_EVENT, type ProposalStatus } from './proposal-index.ts';
+import {
+  CHARTER_EVENT,
+  MEMBER_EVENT,
+  MOTION_ANSWERS,
+  POLL_END,
+  POLL_RESPONSE,
+  POLL_START,
+  charterContent,
+  endContent,
+  memberContent,
+  memberStateKey,
+  parsePollEnd,
+  parsePollResponse,
+  parsePollStart,
+  proposalStartContent,
+  responseContent,
+  rulesFor,
+  type ProposalBlock,
+} from './protocol.ts';
+import { tally } from './tally.ts';
+import type { TallyResult } from './tally-types.ts';
+
+/** A proposal's events as last fetched, kept current by live events. */
+type Material = { start: MatrixEvent; stateAtProposal: RawStateEvent[]; related: Map<string, MatrixEvent> };
+
+/** How often open proposals are checked for their "closing soon" reminder. */
+const REMINDER_CHECK_MS = 60_000;
+/** Power levels of a new assembly room beyond the charter's own (which come from it). */
+const ASSEMBLY_ADMIN = 100;
+
+export type CoopListeners = { changed(roomId: string | null): void };
+
+/**
+ * The Co-op tab's work in main: reading co-ops, their members and proposals from the
+ * assembly rooms, tallying with the one engine (`tally.ts`), and sending charters, class
+ * registry entries, proposals, votes and ends (docs/governance.md).
+ */
+export class CoopService {
+  private readonly account: MatrixAccount;
+  private readonly rooms: RoomActions;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly listeners: CoopListeners;
+  private readonly reminders: CoopReminders;
+  /** By proposal id; a promise so concurrent readers share one fetch. */
+  private readonly materials = new Map<string, Promise<Material>>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+
+  constructor(options: { account: MatrixAccount; rooms: RoomActions; clock: Clock; logger: Logger; listeners: CoopListeners; reminders: CoopReminders }) {
+    this.account = options.account;
+    this.rooms = options.rooms;
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.listeners = options.listeners;
+    this.reminders = options.reminders;
+    this.wire();
+  }
+
+  private get client() {
+    return this.account.client;
+  }
+
+  private get me(): string {
+    return this.account.userId;
+  }
+
+  /** After the first sync: reminders from now on, and spaces of co-ops joined elsewhere. */
+  ready(): void {
+    if (this.stopped || this.timer !== null) {
+      return;
+    }
+    this.timer = setInterval(() => {
+      void this.checkReminders();
+    }, REMINDER_CHECK_MS);
+    void this.checkReminders();
+    void this.joinInvitedSpaces();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+
+  /** Whether a room is a co-op's assembly room (for change notifications). */
+  isCoop(roomId: string): boolean {
+    const room = this.account.room(roomId);
+    return room !== null && CoopRoom.of(room) !== null;
+  }
+
+  private coops(): CoopRoom[] {
+    return this.client
+      .getRooms()
+      .filter((room) => room.getMyMembership() === 'join')
+      .map((room) => CoopRoom.of(room))
+      .filter((coop): coop is CoopRoom => coop !== null);
+  }
+
+  private coop(roomId: string): CoopRoom {
+    const room = this.account.room(roomId);
+    const coop = room?.getMyMembership() === 'join' ? CoopRoom.of(room) : null;
+    if (coop === null) {
+      throw new RembukError('coop_not_found');
+    }
+    return coop;
+  }
+
+  list(): CoopSummary[] {
+    const now = this.clock.now();
+    return this.coops()
+      .map((coop) => ({
+        roomId: coop.roomId,
+        name: coop.room.name,
+        openProposals: [...coop.proposalIndex().values()].filter((status) => status.status === 'open' && status.closes_at > now).length,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async get(roomId: string): Promise<CoopView> {
+    const coop = this.coop(roomId);
+    const summaries = await Promise.all(this.proposalIds(coop).map((id) => this.summary(coop, id).catch((error: unknown) => this.unreadable(id, error))));
+    const now = this.clock.now();
+    const proposals = summaries
+      .filter((summary): summary is ProposalSummary => summary !== null)
+      // Open first, soonest deadline first; then closed, newest first.
+      .sort((a, b) => Number(a.closed) - Number(b.closed) || (a.closed ? b.closesAt - a.closesAt : a.closesAt - b.closesAt) || a.id.localeCompare(b.id));
+    return {
+      roomId,
+      spaceId: coop.spaceId(),
+      name: coop.room.name,
+      charter: charterView(coop.charter),
+      members: coop.members(),
+      proposals: proposals.map((summary) => ({ ...summary, closed: summary.closed || (summary.outcome !== 'open' && summary.closesAt <= now) })),
+      canManageRegistry: coop.mayManageRegistry(this.me),
+      canPropose: coop.mayPropose(this.me),
+      canInvite: coop.mayInvite(this.me),
+    };
+  }
+
+  private unreadable(id: string, error: unknown): null {
+    this.logger.warn(`proposal ${id} could not be read`, error);
+    return null;
+  }
+
+  /** Every proposal the index lists, and any in the loaded timeline the index missed. */
+  private proposalIds(coop: CoopRoom): string[] {
+    const ids = new Set(coop.proposalIndex().keys());
+    for (const event of coop.room.getLiveTimeline().getEvents()) {
+      const id = event.getId();
+      if (id !== undefined && (parsePollStart(event.getType(), event.getContent())?.block ?? null) !== null) {
+        ids.add(id);
+      }
+    }
+    return [...ids];
+  }
+
+  async proposal(roomId: string, proposalId: string): Promise<ProposalView> {
+    const coop = this.coop(roomId);
+    const { assembled, result } = await this.tallied(roomId, proposalId);
+    const summary = this.summarise(coop, assembled, result);
+    const block = assembled.block;
+    const name = assembled.charter?.decision_types[block.decision_type]?.name ?? { id: block.decision_type, en: block.decision_type };
+    const closer = summary.proposer === this.me || powerOf(assembled.powerLevels, this.me) >= (assembled.charter?.power.close ?? Number.POSITIVE_INFINITY);
+    return {
+      ...summary,
+      body: block.body,
+      answers: assembled.poll.answers,
+      decision: rulesView(block.decision_type, name, block.rules),
+      withoutVotes: block.rules.without_votes,
+      classes: block.rules.classes.map((entry) => ({
+        id: entry.id,
+        name: assembled.charter?.classes.find((known) => known.id === entry.id)?.name ?? { id: entry.id, en: entry.id },
+        weightBps: entry.weight_bps,
+      })),
+      tally: tallyView(result, block.rules),
+      canVote: !result.closed && assembled.invalid === null && assembled.electorate.has(this.me),
+      canClose: !result.closed && closer,
+      invalid: assembled.invalid !== null,
+    };
+  }
+
+  private async summary(coop: CoopRoom, proposalId: string): Promise<ProposalSummary | null> {
+    const material = await this.material(coop.roomId, proposalId);
+    const assembled = this.assemble(material);
+    return assembled === null ? null : this.summarise(coop, assembled, tally({ ...assembled.input, now: this.clock.now() }));
+  }
+
+  private summarise(coop: CoopRoom, assembled: AssembledProposal, result: TallyResult): ProposalSummary {
+    const { input, block } = assembled;
+    return {
+      id: input.proposal.eventId,
+      title: block.title,
+      decisionType: block.decision_type,
+      kind: block.kind,
+      proposer: input.proposal.sender,
+      proposerName: coop.room.getMember(input.proposal.sender)?.name ?? input.proposal.sender,
+      createdAt: input.proposal.ts,
+      closesAt: block.closes_at,
+      closed: result.closed,
+      outcome: result.outcome,
+      myVote: this.myBallot(assembled, result.cutoffTs),
+    };
+  }
+
+  /** This member's latest ballot at or before the cut-off, as the engine would read it. */
+  private myBallot(assembled: AssembledProposal, cutoffTs: number): string[] | null {
+    let latest: { ts: number; eventId: string; answers: readonly string[] | null } | null = null;
+    for (const response of assembled.input.responses) {
+      if (response.sender !== this.me || response.ts > cutoffTs) {
+        continue;
+      }
+      if (latest === null || response.ts > latest.ts || (response.ts === latest.ts && response.eventId > latest.eventId)) {
+        latest = response;
+      }
+    }
+    return latest === null || latest.answers === null || latest.answers.length === 0 ? null : [...latest.answers];
+  }
+
+  private assemble(material: Material): AssembledProposal | null {
+    return assembleProposal(govEvent(material.start), material.stateAtProposal, [...material.related.values()].map(govEvent));
+  }
+
+  private async tallied(roomId: string, proposalId: string): Promise<{ assembled: AssembledProposal; result: TallyResult }> {
+    const assembled = this.assemble(await this.material(roomId, proposalId));
+    if (assembled === null) {
+      throw new RembukError('proposal_not_found');
+    }
+    return { assembled, result: tally({ ...assembled.input, now: this.clock.now() }) };
+  }
+
+  private material(roomId: string, proposalId: string, refresh = false): Promise<Material> {
+    const cached = this.materials.get(proposalId);
+    if (cached !== undefined && !refresh) {
+      return cached;
+    }
+    const loading = fetchProposalMaterial(this.client, roomId, proposalId).then(
+      ({ start, stateAtProposal, related }): Material => {
+        if (start.getRoomId() !== roomId && start.getRoomId() !== undefined) {
+          throw new RembukError('proposal_not_found');
+        }
+        return { start, stateAtProposal, related: new Map(related.map((event) => [event.getId() ?? '', event])) };
+      },
+      (error: unknown) => {
+        throw toRembukError(error, 'proposal_not_found');
+      },
+    );
+    this.materials.set(proposalId, loading);
+    loading.catch(() => {
+      if (this.materials.get(proposalId) === loading) {
+        this.materials.delete(proposalId);
+      }
+    });
+    return loading;
+  }
+
+  // --- what a member does ------------------------------------------------------------
+
+  async create(input: { name: string; weights: Record<string, number>; invite: readonly string[] }): Promise<{ roomId: string; spaceId: string }> {
+    let charter;
+    try {
+      charter = charterContent(defaultCharter(input.weights));
+    } catch (error) {
+      throw new RembukError('invalid_charter', error instanceof Error ? error.message : String(error));
+    }
+    const others = [...new Set(input.invite)].filter((userId) => userId !== this.me);
+    await this.rooms.requireUsers(others);
+    const server = this.me.slice(this.me.indexOf(':') + 1);
+    try {
+      const { room_id: spaceId } = await this.client.createRoom({
+        name: input.name,
+        preset: Preset.PrivateChat,
+        visibility: Visibility.Private,
+        creation_content: { type: 'm.space' },
+        // The creator holds unlimited power as creator (room version 12) and need not be listed.
+        power_level_content_override: { events_default: ASSEMBLY_ADMIN },
+      });
+      const { room_id: roomId } = await this.client.createRoom({
+        name: input.name,
+        topic: 'Rapat anggota koperasi / The co-op members’ assembly',
+        preset: Preset.PrivateChat,
+        visibility: Visibility.Private,
+        initial_state: [
+          ENCRYPTION_ON,
+          { type: EventType.SpaceParent, state_key: spaceId, content: { via: [server], canonical: true } },
+          { type: CHARTER_EVENT, state_key: '', content: charter },
+        ],
+        power_level_content_override: {
+          events: {
+            [CHARTER_EVENT]: ASSEMBLY_ADMIN,
+            [MEMBER_EVENT]: charter.power.registry,
+            [PROPOSAL_STATUS_EVENT]: charter.power.propose,
+            [EventType.RoomPowerLevels]: ASSEMBLY_ADMIN,
+          },
+          invite: charter.power.registry,
+          redact: charter.power.close,
+        },
+      });
+      await this.client.sendStateEvent(spaceId, EventType.SpaceChild, { via: [server], suggested: true }, roomId);
+      for (const userId of others) {
+        await this.client.invite(spaceId, userId);
+        await this.client.invite(roomId, userId);
+      }
+      this.listeners.changed(null);
+      return { roomId, spaceId };
+    } catch (error) {
+      throw toRembukError(error);
+    }
+  }
+
+  async assignClass(roomId: string, userId: string, classId: string | null): Promise<void> {
+    const coop = this.coop(roomId);
+    if (!coop.mayManageRegistry(this.me)) {
+      throw new RembukError('forbidden');
+    }
+    if (classId !== null && !coop.charter.classes.some((entry) => entry.id === classId)) {
+      throw new RembukError('invalid_request', `unknown class ${classId}`);
+    }
+    try {
+      await this.client.sendStateEvent(roomId, MEMBER_EVENT as never, memberContent(classId === null ? null : { class: classId }) as never, memberStateKey(userId));
+    } catch (error) {
+      throw toRembukError(error);
+    }
+  }
+
+  async propose(input: { roomId: string; title: string; body: string; decisionType: string; kind: 'motion' | 'options'; options: readonly string[]; closesAt: number }): Promise<{ proposalId: string }> {
+    const coop = this.coop(input.roomId);
+    if (!coop.mayPropose(this.me)) {
+      throw new RembukError('forbidden');
+    }
+    const now = this.clock.now();
+    if (input.closesAt <= now || input.closesAt > now + MAX_PROPOSAL_OPEN_MS) {
+      throw new RembukError('closing_time_invalid');
+    }
+    const rules = rulesFor(coop.charter, input.decisionType);
+    if (rules === null) {
+      throw new RembukError('invalid_request', `unknown decision type ${input.decisionType}`);
+    }
+    const block: ProposalBlock = {
+      v: 1,
+      title: input.title,
+      body: input.body,
+      decision_type: input.decisionType,
+      kind: input.kind,
+      closes_at: input.closesAt,
+      charter_event_id: coop.charterEventId,
+      rules,
+    };
+    const answers = input.kind === 'motion' ? MOTION_ANSWERS : input.options.map((text, index) => ({ id: `pilihan-${String(index + 1)}`, text }));
+    try {
+      const { event_id: proposalId } = await this.client.sendEvent(input.roomId, POLL_START as never, proposalStartContent(block, answers) as never);
+      const status: ProposalStatus = { v: 1, status: 'open', closes_at: input.closesAt };
+      await this.client.sendStateEvent(input.roomId, PROPOSAL_STATUS_EVENT as never, status as never, proposalId);
+      this.listeners.changed(input.roomId);
+      return { proposalId };
+    } catch (error) {
+      throw toRembukError(error);
+    }
+  }
+
+  async vote(roomId: string, proposalId: string, answers: readonly string[]): Promise<void> {
+    this.coop(roomId);
+    const { assembled, result } = await this.tallied(roomId, proposalId);
+    if (result.closed) {
+      throw new RembukError('proposal_closed');
+    }
+    if (assembled.invalid !== null || !assembled.electorate.has(this.me)) {
+      throw new RembukError('not_eligible');
+    }
+    const known = new Set(assembled.input.proposal.answerIds);
+    if (answers.some((answer) => !known.has(answer)) || answers.length > assembled.input.proposal.maxSelections) {
+      throw new RembukError('invalid_answer');
+    }
+    try {
+      const { event_id: eventId } = await this.client.sendEvent(roomId, POLL_RESPONSE as never, responseContent(proposalId, answers) as never);
+      await this.remember(roomId, proposalId, eventId);
+    } catch (error) {
+      throw toRembukError(error);
+    }
+    this.listeners.changed(roomId);
+  }
+
+  async close(roomId: string, proposalId: string): Promise<void> {
+    this.coop(roomId);
+    // Every vote, fetched again: the end states a final result.
+    await this.material(roomId, proposalId, true);
+    const { assembled, result } = await this.tallied(roomId, proposalId);
+    const { input, block } = assembled;
+    const mayClose = input.proposal.sender === this.me || powerOf(assembled.powerLevels, this.me) >= (assembled.charter?.power.close ?? Number.POSITIVE_INFINITY);
+    if (!mayClose) {
+      throw new RembukError('forbidden');
+    }
+    if (input.ends.some((end) => end.sender === input.proposal.sender || assembled.input.closers.has(end.sender))) {
+      throw new RembukError('proposal_closed');
+    }
+    if (this.clock.now() < block.closes_at) {
+      throw new RembukError('proposal_still_open');
+    }
+    try {
+      const { event_id: endId } = await this.client.sendEvent(roomId, POLL_END as never, endContent(proposalId, result, resultSummary(block.title, result, block.rules)) as never);
+      await this.remember(roomId, proposalId, endId);
+      const status: ProposalStatus = { v: 1, status: 'closed', closes_at: block.closes_at, end_event_id: endId };
+      await this.client.sendStateEvent(roomId, PROPOSAL_STATUS_EVENT as never, status as never, proposalId);
+    } catch (error) {
+      throw toRembukError(error);
+    }
+    this.listeners.changed(roomId);
+  }
+
+  /** Adds an event we sent to its proposal's material at once, without waiting for the sync to bring it. */
+  private async remember(roomId: string, proposalId: string, eventId: string): Promise<void> {
+    const cached = this.materials.get(proposalId);
+    if (cached === undefined) {
+      return;
+    }
+    const raw = await this.client.fetchRoomEvent(roomId, eventId);
+    const event = this.client.getEventMapper()(raw);
+    await this.client.decryptEventIfNeeded(event);
+    (await cached).related.set(eventId, event);
+  }
+
+  // --- live events ---------------------------------------------------------------------
+
+  private wire(): void {
+    this.client.on(RoomEvent.Timeline, (event, room) => {
+      if (room !== undefined) {
+        this.onEvent(event, room);
+      }
+    });
+    this.client.on(MatrixEventEvent.Decrypted, (event) => {
+      const room = this.account.room(event.getRoomId() ?? '');
+      if (room !== null) {
+        this.onEvent(event, room);
+      }
+    });
+    this.client.on(RoomEvent.Redaction, (redaction) => {
+      // A redacted vote no longer relates to its poll: fetch the affected proposal again.
+      const redacted = redaction.event.redacts ?? (redaction.getContent<{ redacts?: string }>().redacts);
+      for (const [proposalId, material] of this.materials) {
+        void material.then((loaded) => {
+          if (redacted !== undefined && loaded.related.has(redacted)) {
+            loaded.related.delete(redacted);
+            this.materials.delete(proposalId);
+            this.listeners.changed(loaded.start.getRoomId() ?? null);
+          }
+        });
+      }
+    });
+  }
+
+  private onEvent(event: MatrixEvent, room: Room): void {
+    if (event.isBeingDecrypted() || CoopRoom.of(room) === null) {
+      return;
+    }
+    const type = event.getType();
+    const content = event.getContent();
+    const related = parsePollResponse(type, content)?.startId ?? parsePollEnd(type, content)?.startId ?? relatedTo(event);
+    if (related !== null) {
+      const material = this.materials.get(related);
+      void material?.then((loaded) => {
+        loaded.related.set(event.getId() ?? '', event);
+        this.listeners.changed(room.roomId);
+      });
+      return;
+    }
+    // An open proposal this member has not been told about, however it arrived (live, or in
+    // the sync after being away); the reminders remember what was raised.
+    const start = parsePollStart(type, content);
+    if (start !== null && start.block !== null && event.getSender() !== this.me) {
+      void this.reminders.newProposal({ roomId: room.roomId, coopName: room.name, proposalId: event.getId() ?? '', title: start.block.title, closesAt: start.block.closes_at });
+    }
+  }
+
+  private async checkReminders(): Promise<void> {
+    const open: OpenProposal[] = [];
+    const now = this.clock.now();
+    for (const coop of this.coops()) {
+      for (const [proposalId, status] of coop.proposalIndex()) {
+        if (status.status !== 'open' || status.closes_at <= now) {
+          continue;
+        }
+        const summary = await this.summary(coop, proposalId).catch(() => null);
+        if (summary !== null && !summary.closed) {
+          open.push({ roomId: coop.roomId, coopName: coop.room.name, proposalId, title: summary.title, closesAt: summary.closesAt });
+        }
+      }
+    }
+    await this.reminders.check(open);
+  }
+
+  /** A member who joined a co-op's assembly room from another device is invited to its space too: join it. */
+  private async joinInvitedSpaces(): Promise<void> {
+    for (const coop of this.coops()) {
+      const spaceId = coop.spaceId();
+      if (spaceId !== null && this.account.room(spaceId)?.getMyMembership() === 'invite') {
+        await this.client.joinRoom(spaceId).catch((error: unknown) => {
+          this.logger.warn(`could not join the space of ${coop.roomId}`, error);
+        });
+      }
+    }
+  }
+
+  /** Refetch every proposal's votes (after being offline, a sync may have skipped some). */
+  refreshAll(): void {
+    for (const [proposalId, material] of this.materials) {
+      void material.then(async (loaded) => {
+        const roomId = loaded.start.getRoomId() ?? '';
+        const related = await fetchRelated(this.client, roomId, proposalId);
+        for (const event of related) {
+          loaded.related.set(event.getId() ?? '', event);
+        }
+        this.listeners.changed(roomId);
+      }).catch(() => undefined);
+    }
+  }
+}
+
+/** The event an undecryptable event refers to: m.relates_to stays in clear text. */
+const relatedTo = (event: MatrixEvent): string | null => {
+  if (!event.isDecryptionFailure()) {
+    return null;
+  }
+  const relation = event.getWireContent()['m.relates_to'] as { rel_type?: unknown; event_id?: unknown } | undefined;
+  return relation?.rel_type === 'm.reference' && typeof relation.event_id === 'string' ? relation.event_id : null;
+};
