@@ -95,6 +95,9 @@ test('a four-class co-op votes on a proposal; the weighted result matches the ha
   }
   // A member cannot set their own class: the registry needs the secretary's power level.
   await expect(pekerja1.invoke('coop:assignClass', { roomId, userId: users.pekerja1.userId, classId: 'pendiri' })).rejects.toThrow(/forbidden/);
+  // The chair appoints a secretary, who may then keep the registry too.
+  await ketua.invoke('coop:setSecretary', { roomId, userId: users.pekerja1.userId, secretary: true });
+  await until('the appointment to reach the secretary', async () => ((await pekerja1.invoke('coop:get', { roomId })).canManageRegistry ? true : undefined));
   await until('the registry to reach every Rembuk member', async () => {
     const views = await Promise.all([ketua, pekerja1, investor1].map((member) => member.invoke('coop:get', { roomId })));
     return views.every((view) => view.members.filter((member) => member.classId !== null).length === 8) ? true : undefined;
@@ -118,7 +121,7 @@ test('a four-class co-op votes on a proposal; the weighted result matches the ha
   await ketua.invoke('room:invite', { roomId, userId: users.terlambat.userId });
   const late = matrixApi(users.terlambat.baseUrl, users.terlambat.accessToken);
   await late.join(roomId);
-  await ketua.invoke('coop:assignClass', { roomId, userId: users.terlambat.userId, classId: 'pekerja' });
+  await pekerja1.invoke('coop:assignClass', { roomId, userId: users.terlambat.userId, classId: 'pekerja' });
 
   const waitForProposal = (member: Bridge) =>
     until('the proposal to reach the member', async () => ((await member.invoke('coop:proposal', { roomId, proposalId }).catch(() => undefined))?.canVote === true ? true : undefined));

@@ -10,16 +10,32 @@ import { CoopService } from './governance/coop-service.ts';
 import type { CoopNotice } from '../../shared/model/coop.ts';
 import { CRYPTO_DB_PREFIX, DEVICE_STORE_FILE, openDeviceStore, SYNC_SAVE_INTERVAL_MS, type DeviceStore } from './matrix/device-store.ts';
 import type { Clock, Logger } from './ports.ts';
+import { projectRoomList } from './matrix/room-projection.ts';
+import { ROOM_LIST_SNAPSHOT_FILE, RoomListSnapshot } from './matrix/room-list-snapshot.ts';
+import type { RoomListEntry } from '../../shared/model/room.ts';
 import type { SavedSession } from './session/session-store.ts';
+import { Uploads, UPLOADS_DIR } from './uploads/uploads.ts';
+import { AccountMedia, MEDIA_SESSION_DIRS, MEDIA_SESSION_FILES } from './media/account-media.ts';
+import type { MediaProgress } from '../../shared/model/media.ts';
+import { IMPORTS_DIR } from './import/import-checkpoint.ts';
+import { ImportService } from './import/import-service.ts';
+import type { ImportJob } from '../../shared/model/import.ts';
+
+/** Folders of the session (uploads on their way in, media waiting to be sent, the media cache); they go with it. */
+export const SESSION_DIRS = [UPLOADS_DIR, IMPORTS_DIR, ...MEDIA_SESSION_DIRS];
 
 /** Files that belong to the signed-in session and go when the member signs out. */
-export const SESSION_FILES = ['session.json', 'drafts.json', 'outbox.json', 'coop-notices.json', DEVICE_STORE_FILE, `${DEVICE_STORE_FILE}-wal`, `${DEVICE_STORE_FILE}-shm`];
+export const SESSION_FILES = ['session.json', 'drafts.json', 'outbox.json', 'coop-notices.json', DEVICE_STORE_FILE, `${DEVICE_STORE_FILE}-wal`, `${DEVICE_STORE_FILE}-shm`, ROOM_LIST_SNAPSHOT_FILE, ...MEDIA_SESSION_FILES];
 
 /** The runtime reports what its account reports (it adds the outbox replay on `ready` itself), and what the Co-op tab needs. */
 export type RuntimeListeners = Omit<AccountListeners, 'synced'> & {
   /** Something in this co-op (or, with null, the list of co-ops) changed. */
   coopChanged(roomId: string | null): void;
   coopNotice(notice: CoopNotice): void;
+  /** An import's progress or phase changed. */
+  importChanged(job: ImportJob): void;
+  /** How far an attachment's upload or download has come. */
+  mediaProgress(progress: MediaProgress): void;
 };
 
 /** Co-op changes arrive in bursts (a sync, a tally's votes); the renderer refetches once per burst. */
@@ -31,7 +47,13 @@ export class AccountRuntime {
   readonly rooms: RoomActions;
   readonly sender: MessageSender;
   readonly drafts: Drafts;
+  /** Files coming in from the renderer, chunk by chunk. */
+  readonly uploads: Uploads;
+  /** Attachments: sending them (with their outbox), serving them to the renderer. */
+  readonly media: AccountMedia;
   readonly coops: CoopService;
+  /** WhatsApp exports being imported. */
+  readonly imports: ImportService;
   private readonly reminders: CoopReminders;
   private readonly outbox: Outbox;
   private readonly coopChanges = new Set<string | null>();
@@ -42,8 +64,25 @@ export class AccountRuntime {
   private readonly store: DeviceStore;
   private readonly clock: Clock;
   private lastSave = 0;
+  private readonly roomListSnapshot: RoomListSnapshot;
+  /** The list as last shown, until the first sync is in (then the live list takes over). */
+  private snapshot: RoomListEntry[] | null = null;
+  private live = false;
+  private markLive: () => void = () => undefined;
+  /** Resolves with the first sync (from the sync cache or the network). */
+  readonly whenLive = new Promise<void>((resolve) => {
+    this.markLive = resolve;
+  });
 
-  constructor(options: { session: SavedSession; profileDir: string; listeners: RuntimeListeners; logger: Logger; clock: Clock }) {
+  constructor(options: {
+    session: SavedSession;
+    profileDir: string;
+    listeners: RuntimeListeners;
+    logger: Logger;
+    clock: Clock;
+    /** Where media URLs point (the transport serves them); `/media/` when not given. */
+    mediaUrlBase?: string;
+  }) {
     const { profileDir, logger, clock } = options;
     this.logger = logger;
     this.clock = clock;
@@ -52,6 +91,8 @@ export class AccountRuntime {
     this.store = openDeviceStore(profileDir, options.session.storageKey);
     this.outbox = new Outbox({ profileDir, logger });
     this.drafts = new Drafts({ profileDir, logger });
+    this.uploads = new Uploads({ profileDir, logger });
+    this.roomListSnapshot = new RoomListSnapshot({ profileDir, storageKey: options.session.storageKey, logger });
     this.account = new MatrixAccount({
       session: options.session,
       logger,
@@ -70,6 +111,7 @@ export class AccountRuntime {
           if (this.sender.replaying) {
             this.replayOutbox();
           }
+          this.media.replay(false);
         },
         connection: (state) => {
           if (state.state === 'online' && this.wasOffline) {
@@ -83,13 +125,37 @@ export class AccountRuntime {
           options.listeners.loggedOut();
         },
         ready: () => {
+          this.live = true;
+          this.snapshot = null;
+          this.markLive();
           options.listeners.ready();
           this.replayOutbox();
+          this.media.replay(true);
           this.coops.ready();
+          this.imports.ready().catch((error: unknown) => {
+            logger.error('could not go on with the imports', error);
+          });
         },
       },
     });
     this.rooms = new RoomActions(this.account);
+    this.media = new AccountMedia({
+      account: this.account,
+      uploads: this.uploads,
+      profileDir,
+      storageKey: options.session.storageKey,
+      urlBase: options.mediaUrlBase,
+      logger,
+      clock,
+      listeners: {
+        changed: (roomId) => {
+          options.listeners.changed(roomId);
+        },
+        progress: (progress) => {
+          options.listeners.mediaProgress(progress);
+        },
+      },
+    });
     this.sender = new MessageSender({ account: this.account, outbox: this.outbox, logger, clock });
     this.reminders = new CoopReminders({ profileDir, logger, clock, notify: (notice) => { options.listeners.coopNotice(notice); } });
     this.coops = new CoopService({
@@ -99,6 +165,15 @@ export class AccountRuntime {
       logger,
       reminders: this.reminders,
       listeners: { changed: (roomId) => { this.coopChanged(roomId); } },
+    });
+    this.imports = new ImportService({
+      account: this.account,
+      rooms: this.rooms,
+      uploads: this.uploads,
+      profileDir,
+      logger,
+      clock,
+      listener: { changed: (job) => { options.listeners.importChanged(job); } },
     });
   }
 
@@ -115,7 +190,14 @@ export class AccountRuntime {
   }
 
   async start(): Promise<void> {
+    // The room list as it was last shown, first of all: the window shows it while the rest loads.
+    this.snapshot = await this.roomListSnapshot.load();
+    if (this.snapshot !== null) {
+      this.listeners.changed(null);
+    }
     this.sender.restore(await this.outbox.load());
+    await this.uploads.start();
+    await this.media.start();
     // Rooms and recent messages from the last run, before the network answers; read while
     // the crypto machine opens its own store, since neither needs the other.
     const started = this.clock.now();
@@ -126,16 +208,34 @@ export class AccountRuntime {
   }
 
   async stop(): Promise<void> {
+    // First, while the client still runs: a send in flight is aborted and its checkpoint kept.
+    await this.imports.stop();
+    await this.media.stop();
     this.coops.stop();
     if (this.coopTimer !== null) {
       clearTimeout(this.coopTimer);
     }
     this.account.stop();
-    await this.store.syncStore.save(true).catch((error: unknown) => {
-      this.logger.warn('could not save the sync cache', error);
-    });
-    await Promise.all([this.outbox.flushed(), this.drafts.flushed(), this.reminders.flushed()]);
+    await Promise.all([
+      this.store.syncStore.save(true).catch((error: unknown) => {
+        this.logger.warn('could not save the sync cache', error);
+      }),
+      this.saveRoomListSnapshot(),
+    ]);
+    await Promise.all([this.uploads.stop(), this.outbox.flushed(), this.drafts.flushed(), this.reminders.flushed()]);
     this.store.close();
+  }
+
+  /** The room list the window shows: the live one, or before the first sync the one last shown. */
+  roomList(): RoomListEntry[] {
+    if (!this.live && this.snapshot !== null) {
+      return this.snapshot;
+    }
+    return projectRoomList(this.account.client.getRooms(), this.account.userId, this.account.directRoomIds());
+  }
+
+  private saveRoomListSnapshot(): Promise<void> {
+    return this.live ? this.roomListSnapshot.save(this.roomList()) : Promise.resolve();
   }
 
   private replayOutbox(): void {
@@ -162,9 +262,13 @@ export class AccountRuntime {
     this.store.syncStore.save(true).catch((error: unknown) => {
       this.logger.warn('could not save the sync cache', error);
     });
+    void this.saveRoomListSnapshot();
   }
 
   static async removeSessionData(profileDir: string): Promise<void> {
-    await Promise.all(SESSION_FILES.map((file) => rm(path.join(profileDir, file), { force: true })));
+    await Promise.all([
+      ...SESSION_FILES.map((file) => rm(path.join(profileDir, file), { force: true })),
+      ...SESSION_DIRS.map((dir) => rm(path.join(profileDir, dir), { recursive: true, force: true })),
+    ]);
   }
 }

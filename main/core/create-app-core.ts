@@ -46,6 +46,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
       profileDir,
       logger,
       clock,
+      mediaUrlBase: options.mediaUrlBase,
       listeners: {
         changed: (roomId) => {
           subscriptions.invalidate(roomId);
@@ -70,6 +71,16 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
         coopNotice: (notice) => {
           if (runtime === next) {
             broadcast('coop:notice', notice);
+          }
+        },
+        importChanged: (job) => {
+          if (runtime === next) {
+            broadcast('import:changed', job);
+          }
+        },
+        mediaProgress: (progress) => {
+          if (runtime === next) {
+            broadcast('media:progress', progress);
           }
         },
         loggedOut: () => {
@@ -145,6 +156,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
       connectionState: () => connection,
       settings,
       subscriptions,
+      saveDialog: options.saveDialog ?? null,
       signIn: (input: SignInInput) =>
         serialised(async (): Promise<SessionView> => {
           if (runtime !== null) {
@@ -211,6 +223,8 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
         },
       };
     },
+    serveMedia: (token, request) =>
+      runtime === null ? Promise.resolve({ status: 404, headers: { 'Cache-Control': 'no-store' }, body: null }) : runtime.media.server.serve(token, request),
     shutdown: async () => {
       await sessionChange;
       subscriptions.flush();

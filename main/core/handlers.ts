@@ -4,13 +4,16 @@ import type { RoomListEntry } from '../../shared/model/room.ts';
 import type { TimelineItem } from '../../shared/model/timeline.ts';
 import type { AccountRuntime } from './account-runtime.ts';
 import { coopHandlers } from './handlers/coop.ts';
+import { importHandlers } from './handlers/import.ts';
+import { mediaHandlers } from './handlers/media.ts';
 import { securityHandlers } from './handlers/security.ts';
 import { signedIn } from './handlers/signed-in.ts';
+import { uploadHandlers } from './handlers/uploads.ts';
 import type { Handlers } from './ipc/dispatcher.ts';
 import type { Trust } from './matrix/trust/trust.ts';
-import { projectRoomList } from './matrix/room-projection.ts';
 import { projectTimeline } from './matrix/timeline-projection.ts';
 import type { SettingsStore } from './profile/settings-store.ts';
+import type { SaveDialog } from './ports.ts';
 import type { Subscriptions } from './stream/subscriptions.ts';
 import type { ConnectionState, SessionView, SignInInput } from '../../shared/model/session.ts';
 
@@ -24,9 +27,14 @@ export type HandlerDeps = {
   signOut(): Promise<void>;
   settings: SettingsStore;
   subscriptions: Subscriptions;
+  /** The OS's save dialog for `media:save`; null where there is none (loopback). */
+  saveDialog: SaveDialog | null;
 };
 
 const byId = (item: { id: string }): string => item.id;
+
+/** How long opening a room waits for the first sync before saying the room is not there. */
+const FIRST_SYNC_WAIT_MS = 15_000;
 
 /** One function per contract request, each receiving input the dispatcher already parsed. */
 export const createHandlers = (deps: HandlerDeps): Handlers => ({
@@ -43,35 +51,37 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
       subscription: deps.subscriptions.add<RoomListEntry>({
         connectionId: context.connectionId,
         roomId: null,
-        compute: () => {
-          const account = deps.runtime()?.account;
-          return account === undefined ? [] : projectRoomList(account.client.getRooms(), account.userId, account.directRoomIds());
-        },
+        compute: () => deps.runtime()?.roomList() ?? [],
         keyOf: byId,
         sink: (batch) => {
           context.emit('rooms:batch', batch);
         },
       }),
     }),
-  'timeline:subscribe': (input, context) => {
-    if (signedIn(deps).account.room(input.roomId) === null) {
+  'timeline:subscribe': async (input, context) => {
+    // A room picked from the list shown before the first sync is in: wait for its room to exist.
+    const current = signedIn(deps);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([current.whenLive, new Promise((resolve) => (timer = setTimeout(resolve, FIRST_SYNC_WAIT_MS)))]);
+    clearTimeout(timer);
+    if (current.account.room(input.roomId) === null) {
       throw new RembukError('room_not_found');
     }
-    return Promise.resolve({
+    return {
       subscription: deps.subscriptions.add<TimelineItem>({
         connectionId: context.connectionId,
         roomId: input.roomId,
         compute: () => {
-          const account = deps.runtime()?.account;
-          const room = account?.room(input.roomId) ?? null;
-          return account === undefined || room === null ? [] : projectTimeline(room, account.userId);
+          const runtime = deps.runtime();
+          const room = runtime?.account.room(input.roomId) ?? null;
+          return runtime === null || room === null ? [] : projectTimeline(room, runtime.account.userId, runtime.media.projection());
         },
         keyOf: byId,
         sink: (batch) => {
           context.emit('timeline:batch', batch);
         },
       }),
-    });
+    };
   },
   'stream:resync': (input, context) => {
     deps.subscriptions.resync(input.subscription, context.connectionId);
@@ -101,4 +111,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
 
   ...securityHandlers(deps),
   ...coopHandlers(deps),
+  ...uploadHandlers(deps),
+  ...mediaHandlers(deps),
+  ...importHandlers(deps),
 });

@@ -19,6 +19,13 @@ export type Logger = {
 
 export type Clock = { now(): number };
 
+/**
+ * The OS's "save as" dialog, where there is one (Electron): the path the member chose for
+ * `suggestedName`, or null when they cancelled. The loopback transport has none; its
+ * renderer saves downloads itself.
+ */
+export type SaveDialog = { choose(suggestedName: string): Promise<string | null> };
+
 export const systemClock: Clock = { now: () => Date.now() };
 
 export const consoleLogger = (prefix: string): Logger => ({

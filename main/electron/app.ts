@@ -14,6 +14,8 @@ import { parseCliArgs, type CliOptions } from './cli-args.ts';
 import { registerIpc, type IpcHost } from './ipc/handle.ts';
 import { preloadPath, rendererRoot } from './paths.ts';
 import { registerAppScheme, serveAppScheme } from './windows/app-protocol.ts';
+import { MEDIA_URL_BASE, serveMediaScheme } from './windows/media-protocol.ts';
+import { electronSaveDialog } from './adapters/save-dialog.ts';
 import { createMainWindow, focusWindow } from './windows/main-window.ts';
 import { guardSession } from './windows/navigation-guards.ts';
 
@@ -104,7 +106,8 @@ const run = async (options: CliOptions, logger: Logger): Promise<void> => {
   serveAppScheme(rendererRoot, logger);
   guardSession(session.defaultSession);
 
-  const core: AppCore = createAppCore({ profileDir, secretBox: secrets.secretBox, logger });
+  const core: AppCore = createAppCore({ profileDir, secretBox: secrets.secretBox, logger, mediaUrlBase: MEDIA_URL_BASE, saveDialog: electronSaveDialog });
+  serveMediaScheme(core, logger);
   let ipc: IpcHost | null = null;
   const started = core.start();
   // Installed before start() settles, so quitting during a slow start still flushes.

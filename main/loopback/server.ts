@@ -9,6 +9,7 @@ import type { AppCore } from '../core/app-core.ts';
 import type { Logger } from '../core/ports.ts';
 import { BRIDGE_PROTOCOL, mayConnect } from './bridge-guard.ts';
 import { readStatic } from './static-files.ts';
+import { MEDIA_PATH, mayServeMedia, mediaToken, sendMediaResponse } from './media-route.ts';
 
 /** The same policy the Electron window gets, plus the loopback socket. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(['ws://127.0.0.1:*']);
@@ -43,6 +44,25 @@ export const startLoopbackServer = async (options: {
   const http = createServer((request: IncomingMessage, response: ServerResponse) => {
     if (request.headers.host !== expectedHost || (request.method !== 'GET' && request.method !== 'HEAD')) {
       response.writeHead(request.method === 'GET' || request.method === 'HEAD' ? 421 : 405).end();
+      return;
+    }
+    if (request.url?.startsWith(MEDIA_PATH) === true) {
+      // Attachments, decrypted by the core: only for our own page, only with a token it was given.
+      const token = mediaToken(request.url);
+      if (token === null || !mayServeMedia(request.headers, `http://${expectedHost}`)) {
+        response.writeHead(token === null ? 404 : 403, { 'Cache-Control': 'no-store' }).end();
+        return;
+      }
+      const range = request.headers.range;
+      Promise.resolve(options.core)
+        .then((core) => core.serveMedia(token, { range, head: request.method === 'HEAD' }))
+        .then((answer) => sendMediaResponse(answer, response))
+        .catch((error: unknown) => {
+          options.logger.warn('media request failed', error);
+          if (!response.headersSent) {
+            response.writeHead(500).end();
+          }
+        });
       return;
     }
     readStatic(options.staticDir, request.url ?? '/').then(

@@ -14,6 +14,8 @@ import './styles/rooms.css';
 import './styles/timeline.css';
 import './styles/security.css';
 import './styles/coop.css';
+import './styles/media.css';
+import './styles/import.css';
 
 const i18n = createI18n(systemLanguage(navigator.languages));
 const setDocumentLanguage = (language: string): void => {

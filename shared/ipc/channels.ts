@@ -50,10 +50,31 @@ export const requestChannelNames = [
   'coop:get',
   'coop:create',
   'coop:assignClass',
+  'coop:setSecretary',
   'coop:proposal',
   'coop:propose',
   'coop:vote',
   'coop:close',
+  'upload:begin',
+  'upload:chunk',
+  'upload:abort',
+  'media:config',
+  'media:send',
+  'media:retry',
+  'media:cancel',
+  'media:save',
+  'import:open',
+  'import:reparse',
+  'import:checkUser',
+  'import:start',
+  'import:list',
+  'import:pause',
+  'import:resume',
+  'import:cancel',
+  'import:discard',
+  'room:link',
+  'room:knocks',
+  'room:joinLink',
 ] as const satisfies readonly RequestChannel[];
 
 export const eventChannelNames = [
@@ -65,6 +86,8 @@ export const eventChannelNames = [
   'verification:changed',
   'coop:changed',
   'coop:notice',
+  'media:progress',
+  'import:changed',
 ] as const satisfies readonly EventChannel[];
 
 // Every contract channel must be listed: these resolve to `true` only when nothing is missing.

@@ -6,7 +6,9 @@ import { language, settings } from '../model/settings.ts';
 import { listBatch } from '../stream/list-op.ts';
 import { deviceView, recoveryKeyInput, roomMemberView, securityView } from '../model/security.ts';
 import { verificationId, verificationView } from '../model/verification.ts';
+import { mediaConfig, mediaItemId, mediaProgress, mediaSendInput, uploadBeginInput, uploadChunkInput, uploadId } from '../model/media.ts';
 import { classId, coopCreateInput, coopNotice, coopSummary, coopView, proposalId, proposalView, proposeInput } from '../model/coop.ts';
+import { dateOrder, importId, importJob, importOpenResult, importStartInput, joinLinkResult, knockRequest, matrixUser, roomLink } from '../model/import.ts';
 
 /** The largest request the bridge accepts, in bytes of its serialised form. */
 export const MAX_REQUEST_BYTES = 256 * 1024;
@@ -133,6 +135,11 @@ export const requests = {
     input: z.object({ roomId, userId: matrixUserId, classId: classId.nullable() }).strict(),
     output: z.null(),
   },
+  /** Appoints a member secretary (the registry's and closing power level) or dismisses them. */
+  'coop:setSecretary': {
+    input: z.object({ roomId, userId: matrixUserId, secretary: z.boolean() }).strict(),
+    output: z.null(),
+  },
   'coop:proposal': { input: z.object({ roomId, proposalId }).strict(), output: proposalView },
   'coop:propose': { input: proposeInput, output: z.object({ proposalId: z.string() }) },
   /** Casts or changes this member's ballot; an empty list withdraws it. */
@@ -142,6 +149,59 @@ export const requests = {
   },
   /** Closes a proposal at or after its deadline, sending the end event with the result. */
   'coop:close': { input: z.object({ roomId, proposalId }).strict(), output: z.null() },
+
+  /**
+   * A file from the renderer to main, in chunks (a request is at most MAX_REQUEST_BYTES):
+   * `begin` declares it, each `chunk` appends base64 bytes at `offset` (exactly the bytes
+   * received so far), and another request (say `media:send`) then takes the finished upload.
+   */
+  'upload:begin': { input: uploadBeginInput, output: z.object({ uploadId: z.string() }) },
+  'upload:chunk': { input: uploadChunkInput, output: z.object({ received: z.number().int() }) },
+  'upload:abort': { input: z.object({ uploadId }).strict(), output: z.null() },
+
+  /** What the homeserver accepts (`m.upload.size`), so a file too large is refused before it is sent. */
+  'media:config': { input: none, output: mediaConfig },
+  /**
+   * Sends a finished upload as an image, file, audio, voice note or video: encrypted in an
+   * encrypted room, kept in the outbox until the server has the event. Answers the item id
+   * at once; progress comes as `media:progress`.
+   */
+  'media:send': { input: mediaSendInput, output: z.object({ itemId: z.string() }) },
+  /** Tries a failed media message again (the upload too, if that is what failed). */
+  'media:retry': { input: z.object({ roomId, itemId: mediaItemId }).strict(), output: z.null() },
+  /** Cancels an upload on its way (the item goes) or a download in progress. */
+  'media:cancel': { input: z.object({ itemId: mediaItemId }).strict(), output: z.null() },
+  /**
+   * Saves an item's file where the member chooses, through main's save dialog (Electron).
+   * `saved: false` when they cancelled the dialog; `media_unsupported` where main has no
+   * dialog (the loopback transport: the renderer saves the media URL itself).
+   */
+  'media:save': { input: z.object({ itemId: mediaItemId }).strict(), output: z.object({ saved: z.boolean() }) },
+
+  /** Takes a finished upload as a WhatsApp export (.zip or .txt) and reads it: a preview, nothing sent yet. */
+  'import:open': { input: z.object({ uploadId }).strict(), output: importOpenResult },
+  /** Reads the opened export again: with the date order the member confirmed, or the chat they picked. */
+  'import:reparse': {
+    input: z.object({ importId, dateOrder: dateOrder.optional(), chatFileName: z.string().min(1).max(1000).optional() }).strict(),
+    output: importOpenResult,
+  },
+  /** Whether a Matrix ID belongs to someone, for mapping a WhatsApp name to them. */
+  'import:checkUser': { input: z.object({ userId: matrixUserId }).strict(), output: matrixUser },
+  /** Starts sending; progress comes as `import:changed`. At most one import is unfinished at a time. */
+  'import:start': { input: importStartInput, output: importJob },
+  'import:list': { input: none, output: z.array(importJob) },
+  'import:pause': { input: z.object({ importId }).strict(), output: z.null() },
+  'import:resume': { input: z.object({ importId }).strict(), output: z.null() },
+  /** Stops for good; what was sent stays in the room. */
+  'import:cancel': { input: z.object({ importId }).strict(), output: z.null() },
+  /** Forgets a finished import or an unstarted preview, with its files. */
+  'import:discard': { input: z.object({ importId }).strict(), output: z.null() },
+  /** The room's matrix.to link, for bringing the old group's members over. */
+  'room:link': { input: inRoom, output: roomLink },
+  /** Who asked to join by the link; `room:invite` lets them in (and shares the history's keys). */
+  'room:knocks': { input: inRoom, output: z.array(knockRequest) },
+  /** Joins the room of a matrix.to link, or asks to join when its rule is knock. */
+  'room:joinLink': { input: z.object({ link: z.string().trim().min(1).max(2000) }).strict(), output: joinLinkResult },
 } as const;
 
 /** Streams from main to the renderer. */
@@ -157,6 +217,10 @@ export const events = {
   'coop:changed': z.object({ roomId: z.string().nullable() }),
   /** A new proposal, or one closing within 24 hours. */
   'coop:notice': coopNotice,
+  /** How far an attachment's upload or download has come. */
+  'media:progress': mediaProgress,
+  /** One import's progress or phase changed (the whole view: there is at most a handful). */
+  'import:changed': importJob,
 } as const;
 
 export type Requests = typeof requests;

@@ -51,6 +51,8 @@ export const coopMember = z.object({
   displayName: z.string(),
   classId: classId.nullable(),
   membership: z.enum(['join', 'invite', 'leave']),
+  /** Holds the registry's power level: may assign classes, invite and close proposals (pengurus / sekretaris). */
+  secretary: z.boolean(),
 });
 export type CoopMember = z.infer<typeof coopMember>;
 
@@ -136,6 +138,8 @@ export const coopView = z.object({
   canManageRegistry: z.boolean(),
   canPropose: z.boolean(),
   canInvite: z.boolean(),
+  /** This member may change power levels: appoint or dismiss secretaries. */
+  canAppointSecretaries: z.boolean(),
 });
 export type CoopView = z.infer<typeof coopView>;
 

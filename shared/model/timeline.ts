@@ -1,8 +1,35 @@
 import { z } from 'zod';
+import { errorCode } from '../ipc/errors.ts';
+import { mediaKind } from './media.ts';
 
 /** Where a message of ours is on its way to the server. */
 export const sendState = z.enum(['sending', 'sent', 'failed']);
 export type SendState = z.infer<typeof sendState>;
+
+/**
+ * A message brought over from a WhatsApp export: who wrote it there and when. The event's
+ * own sender is whoever imported it; `sender`/`senderName` of the item already name the
+ * original author (the mapped member once they are in the room, else the WhatsApp name).
+ */
+export const importedFrom = z.object({
+  senderName: z.string(),
+  /** The original time (epoch ms), as the importer's chosen zone read it. */
+  ts: z.number(),
+  mappedUserId: z.string().nullable(),
+  /** A WhatsApp system line (group created, member added…). */
+  system: z.boolean(),
+  /** The entry's file is not in the export (or could not be sent): the body says which. */
+  mediaMissing: z.string().nullable(),
+  deleted: z.boolean(),
+  /** Marked as edited in WhatsApp (only the last version was exported). */
+  edited: z.boolean(),
+  /**
+   * Who really sent it (the member who ran the import), shown with the label: any member
+   * can put an import block in a message, so the label says whose word it is.
+   */
+  importedBy: z.string(),
+});
+export type ImportedFrom = z.infer<typeof importedFrom>;
 
 const base = {
   /** Stable across local echo → remote echo, so the renderer's keys never jump. */
@@ -12,6 +39,8 @@ const base = {
   senderName: z.string(),
   own: z.boolean(),
   ts: z.number(),
+  /** Set on messages imported from WhatsApp (see importedFrom). */
+  imported: importedFrom.optional(),
 };
 
 export const timelineItem = z.discriminatedUnion('kind', [
@@ -24,6 +53,29 @@ export const timelineItem = z.discriminatedUnion('kind', [
     html: z.string().nullable(),
     sendState,
     edited: z.boolean(),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('media'),
+    /** `voice` is an m.audio marked as a voice note. */
+    msgtype: mediaKind,
+    /** What the member wrote with it, or null when the event's body is only the file name. */
+    caption: z.string().nullable(),
+    filename: z.string(),
+    mimetype: z.string().nullable(),
+    size: z.number().nullable(),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+    durationMs: z.number().nullable(),
+    sendState,
+    /** Why sending failed (`file_too_large`, `upload_failed`, …), for the member's message; null otherwise. */
+    error: errorCode.nullable(),
+    /**
+     * Opaque local URLs main serves the (decrypted) file and its thumbnail at, or null when
+     * there is none (yet). Never a homeserver URL: the token and keys stay in main.
+     */
+    mediaUrl: z.string().nullable(),
+    thumbnailUrl: z.string().nullable(),
   }),
   z.object({
     ...base,

@@ -91,6 +91,24 @@ export const readRegistry = (state: readonly RawStateEvent[]): Map<string, strin
   return registry;
 };
 
+const electorates = new WeakMap<readonly RawStateEvent[], { classIds: string; electorate: Map<string, string> }>();
+
+/**
+ * The registry at the proposal, members of classes the proposal's rules know. The same Map
+ * for the same state: the engine indexes an electorate once, and re-tallies as votes arrive.
+ */
+const frozenElectorate = (stateAtProposal: readonly RawStateEvent[], block: ProposalBlock): Map<string, string> => {
+  const classIds = block.rules.classes.map((entry) => entry.id).join('\u0000');
+  const cached = electorates.get(stateAtProposal);
+  if (cached?.classIds === classIds) {
+    return cached.electorate;
+  }
+  const known = new Set(block.rules.classes.map((entry) => entry.id));
+  const electorate = new Map([...readRegistry(stateAtProposal)].filter(([, classId]) => known.has(classId)));
+  electorates.set(stateAtProposal, { classIds, electorate });
+  return electorate;
+};
+
 /**
  * Builds the tally input; null when `start` is not a Rembuk proposal (no valid block). A
  * proposal that breaks the charter in force is still assembled, marked `invalid`.
@@ -106,8 +124,7 @@ export const assembleProposal = (start: GovEvent, stateAtProposal: readonly RawS
   const powerEvent = stateAtProposal.find((event) => event.type === 'm.room.power_levels' && event.state_key === '');
   const createEvent = stateAtProposal.find((event) => event.type === 'm.room.create' && event.state_key === '');
   const powerLevels = readPowerLevels(powerEvent?.content, readCreators(createEvent));
-  const known = new Set(block.rules.classes.map((entry) => entry.id));
-  const electorate = new Map([...readRegistry(stateAtProposal)].filter(([, classId]) => known.has(classId)));
+  const electorate = frozenElectorate(stateAtProposal, block);
 
   const invalid: InvalidReason | null =
     charter === null

@@ -53,11 +53,17 @@ export class CoopRoom {
       if (membership === 'leave' && !registry.has(member.userId)) {
         continue;
       }
-      people.set(member.userId, { userId: member.userId, displayName: member.name || member.userId, classId: registry.get(member.userId) ?? null, membership });
+      people.set(member.userId, {
+        userId: member.userId,
+        displayName: member.name || member.userId,
+        classId: registry.get(member.userId) ?? null,
+        membership,
+        secretary: this.isSecretary(member.userId),
+      });
     }
     for (const [userId, classId] of registry) {
       if (!people.has(userId)) {
-        people.set(userId, { userId, displayName: userId, classId, membership: 'leave' });
+        people.set(userId, { userId, displayName: userId, classId, membership: 'leave', secretary: false });
       }
     }
     return [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -78,6 +84,19 @@ export class CoopRoom {
 
   powerOf(userId: string): number {
     return this.room.getMember(userId)?.powerLevel ?? 0;
+  }
+
+  /** Secretaries hold the registry's and the closing power level. */
+  secretaryLevel(): number {
+    return Math.max(this.charter.power.registry, this.charter.power.close);
+  }
+
+  isSecretary(userId: string): boolean {
+    return this.powerOf(userId) >= this.secretaryLevel();
+  }
+
+  mayAppointSecretaries(userId: string): boolean {
+    return state(this.room)?.maySendStateEvent(EventType.RoomPowerLevels, userId) ?? false;
   }
 
   mayManageRegistry(userId: string): boolean {

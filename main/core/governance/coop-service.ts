@@ -151,6 +151,7 @@ export class CoopService {
       canManageRegistry: coop.mayManageRegistry(this.me),
       canPropose: coop.mayPropose(this.me),
       canInvite: coop.mayInvite(this.me),
+      canAppointSecretaries: coop.mayAppointSecretaries(this.me),
     };
   }
 
@@ -337,6 +338,23 @@ export class CoopService {
     } catch (error) {
       throw toRembukError(error);
     }
+  }
+
+  async setSecretary(roomId: string, userId: string, secretary: boolean): Promise<void> {
+    const coop = this.coop(roomId);
+    if (!coop.mayAppointSecretaries(this.me)) {
+      throw new RembukError('forbidden');
+    }
+    if (coop.powerOf(userId) === Number.POSITIVE_INFINITY) {
+      // A room creator (room version 12) outranks every level: nothing to appoint or dismiss.
+      throw new RembukError('invalid_request', 'the co-op founder is always a secretary');
+    }
+    try {
+      await this.client.setPowerLevel(roomId, userId, secretary ? coop.secretaryLevel() : undefined);
+    } catch (error) {
+      throw toRembukError(error);
+    }
+    this.listeners.changed(roomId);
   }
 
   async propose(input: { roomId: string; title: string; body: string; decisionType: string; kind: 'motion' | 'options'; options: readonly string[]; closesAt: number }): Promise<{ proposalId: string }> {

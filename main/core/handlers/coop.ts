@@ -4,7 +4,7 @@ import type { HandlerDeps } from '../handlers.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 import type { CoopService } from '../governance/coop-service.ts';
 
-type CoopChannel = `coop:${'list' | 'get' | 'create' | 'assignClass' | 'proposal' | 'propose' | 'vote' | 'close'}`;
+type CoopChannel = `coop:${'list' | 'get' | 'create' | 'assignClass' | 'setSecretary' | 'proposal' | 'propose' | 'vote' | 'close'}`;
 
 const coops = (deps: HandlerDeps): CoopService => signedIn(deps).coops;
 
@@ -14,6 +14,7 @@ export const coopHandlers = (deps: HandlerDeps): Pick<Handlers, CoopChannel> => 
   'coop:get': (input) => coops(deps).get(input.roomId),
   'coop:create': (input) => coops(deps).create(input),
   'coop:assignClass': (input) => done(coops(deps).assignClass(input.roomId, input.userId, input.classId)),
+  'coop:setSecretary': (input) => done(coops(deps).setSecretary(input.roomId, input.userId, input.secretary)),
   'coop:proposal': (input) => coops(deps).proposal(input.roomId, input.proposalId),
   'coop:propose': (input) => coops(deps).propose(input),
   'coop:vote': (input) => done(coops(deps).vote(input.roomId, input.proposalId, input.answers)),

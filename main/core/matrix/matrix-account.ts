@@ -22,6 +22,7 @@ import type { SavedSession } from '../session/session-store.ts';
 import { sdkLogger } from './sdk-logging.ts';
 import { SecretStorageKeys } from './trust/secret-storage-keys.ts';
 import { SAS_METHOD } from './trust/verification-manager.ts';
+import { progressFetch } from '../media/upload-progress.ts';
 
 /** How much history a room shows before the member scrolls back. */
 export const INITIAL_SYNC_LIMIT = 20;
@@ -85,6 +86,8 @@ export class MatrixAccount {
       cryptoCallbacks: this.secretStorageKeys.callbacks,
       // Emoji comparison only: Rembuk neither shows nor scans QR codes.
       verificationMethods: [SAS_METHOD],
+      // Node's fetch has no upload progress; this one reports it for attachments (media/upload-progress.ts).
+      fetchFn: progressFetch(),
     });
     this.wire();
   }

@@ -3,6 +3,7 @@ import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { Logger, Clock } from '../ports.ts';
 import type { MatrixAccount } from './matrix-account.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
+import { replayEntries } from './outbox-replay.ts';
 import { stableItemId } from './timeline-projection.ts';
 
 /**
@@ -84,24 +85,14 @@ export class MessageSender {
   }
 
   private async replayWaiting(): Promise<void> {
-    const stillWaiting: OutboxEntry[] = [];
-    for (const entry of this.waiting) {
-      const room = this.account.room(entry.roomId);
-      if (room === null || !(await this.account.readyToSendIn(entry.roomId))) {
-        stillWaiting.push(entry);
-        continue;
-      }
-      const delivered = room
-        .getLiveTimeline()
-        .getEvents()
-        .some((event) => event.getUnsigned().transaction_id === entry.txnId);
-      if (delivered) {
-        await this.outbox.remove(entry.txnId);
-      } else if (this.outbox.find(entry.txnId) !== undefined) {
-        this.transmit(entry);
-      }
-    }
-    this.waiting = stillWaiting;
+    this.waiting = await replayEntries(this.account, this.waiting, {
+      delivered: (entry) => this.outbox.remove(entry.txnId),
+      resend: (entry) => {
+        if (this.outbox.find(entry.txnId) !== undefined) {
+          this.transmit(entry);
+        }
+      },
+    });
   }
 
   /** Whether messages from before the restart are still waiting for their room. */

@@ -1,5 +1,14 @@
 import { EventStatus, EventType, MsgType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { SendState, TimelineItem } from '../../../shared/model/timeline.ts';
+import { isMediaMsgtype, toMediaItem, type MediaUrls } from '../media/media-item.ts';
+import { withImport } from '../import/imported-view.ts';
+
+/** What the projection needs for media items: URLs for their files, and our attachments still uploading. */
+export type MediaProjection = {
+  urls: MediaUrls;
+  /** Items for attachments of ours that have no event yet (still uploading, or failed to). */
+  pending(roomId: string): TimelineItem[];
+};
 
 /** The id that survives local echo → remote echo: the transaction id while we know it. */
 export const stableItemId = (event: MatrixEvent): string => {
@@ -45,7 +54,12 @@ const membershipChange = (event: MatrixEvent): Extract<TimelineItem, { kind: 'me
  * One event as the renderer shows it, or null for events a member never sees as a
  * line of their own (edits, reactions, most state changes).
  */
-export const toTimelineItem = (event: MatrixEvent, myUserId: string, nameOf: (userId: string) => string): TimelineItem | null => {
+export const toTimelineItem = (
+  event: MatrixEvent,
+  myUserId: string,
+  nameOf: (userId: string) => string,
+  media: MediaUrls | null = null,
+): TimelineItem | null => {
   const sender = event.getSender() ?? '';
   const base = {
     id: stableItemId(event),
@@ -72,6 +86,9 @@ export const toTimelineItem = (event: MatrixEvent, myUserId: string, nameOf: (us
         return null;
       }
       const content = event.getContent<{ msgtype?: string; body?: unknown; format?: unknown; formatted_body?: unknown }>();
+      if (isMediaMsgtype(content.msgtype)) {
+        return toMediaItem({ content, base, roomId: event.getRoomId() ?? '', sendState, urls: media });
+      }
       const msgtype = content.msgtype === MsgType.Notice ? 'notice' : content.msgtype === MsgType.Emote ? 'emote' : 'text';
       const html = content.format === 'org.matrix.custom.html' && typeof content.formatted_body === 'string' ? content.formatted_body : null;
       return {
@@ -101,15 +118,24 @@ export const toTimelineItem = (event: MatrixEvent, myUserId: string, nameOf: (us
 };
 
 /** The room's loaded live timeline followed by our messages still on their way, deduplicated. */
-export const projectTimeline = (room: Room, myUserId: string): TimelineItem[] => {
+export const projectTimeline = (room: Room, myUserId: string, media: MediaProjection | null = null): TimelineItem[] => {
   const nameOf = (userId: string): string => room.getMember(userId)?.name ?? userId;
   const events = [...room.getLiveTimeline().getEvents(), ...room.getPendingEvents()];
   const seen = new Set<string>();
   const items: TimelineItem[] = [];
   for (const event of events) {
-    const item = toTimelineItem(event, myUserId, nameOf);
+    const plain = toTimelineItem(event, myUserId, nameOf, media?.urls ?? null);
+    const item = plain === null ? null : withImport(plain, event, room, myUserId);
     // A message re-sent after a crash can be both delivered and pending for a moment: show it once.
     if (item !== null && !seen.has(item.id)) {
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  // Attachments still uploading come last, like messages on their way; once their event
+  // exists (same transaction id) it is the one shown.
+  for (const item of media?.pending(room.roomId) ?? []) {
+    if (!seen.has(item.id)) {
       seen.add(item.id);
       items.push(item);
     }

@@ -55,6 +55,7 @@ const fakeCore = () => {
   const core: AppCore = {
     start: () => Promise.resolve(),
     shutdown: () => Promise.resolve(),
+    serveMedia: () => Promise.resolve({ status: 404, headers: {}, body: null }),
     connect: (emit) => {
       const entry = {
         emit,

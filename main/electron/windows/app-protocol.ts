@@ -3,14 +3,19 @@ import { protocol } from 'electron';
 import type { Logger } from '../../core/ports.ts';
 import { CONTENT_SECURITY_POLICY, resolveAppRequest } from './app-files.ts';
 import { APP_SCHEME } from './url-policy.ts';
+import { MEDIA_SCHEME, MEDIA_SCHEME_PRIVILEGES } from './media-protocol.ts';
 
 /**
  * Must run before `ready`. `standard` gives `app://rembuk/` real origins and relative
  * URLs; `secure` makes it a secure context (notifications, clipboard, crypto.subtle);
  * `supportFetchAPI` lets the page fetch its own assets. Not `bypassCSP`, not `corsEnabled`.
+ * Electron takes one registration only, so the attachments' `rembuk-media:` comes here too.
  */
 export const registerAppScheme = (): void => {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: MEDIA_SCHEME, privileges: MEDIA_SCHEME_PRIVILEGES },
+  ]);
 };
 
 const securityHeaders = {

@@ -43,11 +43,11 @@ export const guardWebContents = (contents: WebContents, logger: Logger): void =>
 /** Deny every web permission except those isAllowedPermission grants, for requests and for silent checks alike. */
 export const guardSession = (session: Session): void => {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(isAllowedPermission(permission, details.requestingUrl));
+    callback(isAllowedPermission(permission, details.requestingUrl, 'mediaTypes' in details ? (details.mediaTypes ?? []) : []));
   });
   session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
     // Some checks arrive without an origin; then judge by the asking page itself.
     const url = requestingOrigin !== '' ? requestingOrigin : (details.requestingUrl ?? contents?.getURL() ?? '');
-    return isAllowedPermission(permission, url);
+    return isAllowedPermission(permission, url, details.mediaType === undefined ? [] : [details.mediaType]);
   });
 };

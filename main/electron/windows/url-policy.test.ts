@@ -79,6 +79,14 @@ describe('isAllowedPermission', () => {
     expect(isAllowedPermission('notifications', '')).toBe(false);
   });
 
+  it('grants the microphone alone to our page, for voice notes', () => {
+    expect(isAllowedPermission('media', 'app://rembuk/', ['audio'])).toBe(true);
+    expect(isAllowedPermission('media', 'app://rembuk/', ['audio', 'video'])).toBe(false);
+    expect(isAllowedPermission('media', 'app://rembuk/', ['video'])).toBe(false);
+    expect(isAllowedPermission('media', 'app://rembuk/', ['unknown'])).toBe(false);
+    expect(isAllowedPermission('media', 'https://example.org/', ['audio'])).toBe(false);
+  });
+
   it.each(['media', 'geolocation', 'clipboard-read', 'display-capture', 'openExternal', 'usb', 'hid', 'serial', 'fileSystem', 'unknown'])(
     'refuses %s',
     (permission) => {

@@ -60,14 +60,16 @@ export const toExternalUrl = (url: string): string | null => {
 export const isAllowedExternalUrl = (url: string): boolean => toExternalUrl(url) !== null;
 
 /**
- * The only web permissions the renderer gets: showing notifications and writing
- * (sanitised) text to the clipboard for "copy". Camera, microphone, location, USB,
- * clipboard reading and the rest are refused, and only our own page may have these two.
+ * The only web permissions the renderer gets: showing notifications, writing (sanitised)
+ * text to the clipboard for "copy", and the microphone alone for recording a voice note
+ * (`media` with only audio asked for; the camera and screen stay off). Location, USB,
+ * clipboard reading and the rest are refused, and only our own page may have these.
  */
 const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
 
-export const isAllowedPermission = (permission: string, requestingUrl: string): boolean =>
-  ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
+export const isAllowedPermission = (permission: string, requestingUrl: string, mediaTypes: readonly string[] = []): boolean =>
+  isAppUrl(requestingUrl) &&
+  (ALLOWED_PERMISSIONS.has(permission) || (permission === 'media' && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'audio')));
 
 /** Scheme and host only: logs say what was blocked without keeping the rest of a link a member received. */
 export const urlForLog = (url: string): string => {

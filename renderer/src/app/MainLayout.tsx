@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { CoopNotices, CoopPane } from '../features/coop/index.ts';
+import { ImportPane } from '../features/import/index.ts';
 import { RecoveryKeyDialog } from '../features/security/index.ts';
 import { RoomView } from '../features/timeline/index.ts';
 import { VerificationDialog } from '../features/verification/index.ts';
@@ -9,7 +10,8 @@ import { useStores } from './stores.ts';
 
 export const MainLayout = () => {
   const { t } = useTranslation();
-  const { rooms, coop } = useStores();
+  const { rooms, coop, imports } = useStores();
+  const importOpen = useStore(imports.store, (state) => state.open);
   const selectedRoomId = useStore(rooms.store, (state) => state.selectedRoomId);
   const tab = useStore(coop.store, (state) => state.tab);
 
@@ -19,6 +21,8 @@ export const MainLayout = () => {
       <main className="room-pane">
         {tab === 'coop' ? (
           <CoopPane />
+        ) : importOpen ? (
+          <ImportPane />
         ) : selectedRoomId === null ? (
           <div className="no-room">
             <p className="muted">{t('room.noSelection')}</p>

@@ -3,15 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { SidebarTab } from '../features/coop/index.ts';
 import { CoopSidebar } from '../features/coop/index.ts';
+import { ImportStatus, JoinLinkDialog } from '../features/import/index.ts';
 import { NewDirectDialog, NewRoomDialog, RoomList } from '../features/rooms/index.ts';
 import { SettingsDialog } from '../features/settings/index.ts';
 import { useStores } from './stores.ts';
 
-type OpenDialog = 'none' | 'newRoom' | 'newDirect' | 'settings';
+type OpenDialog = 'none' | 'newRoom' | 'newDirect' | 'settings' | 'joinLink';
 
 export const Sidebar = () => {
   const { t } = useTranslation();
-  const { coop } = useStores();
+  const { coop, imports } = useStores();
   const tab = useStore(coop.store, (state) => state.tab);
   const [dialog, setDialog] = useState<OpenDialog>('none');
   /** A click handler that opens `next` (or, with 'none', closes the open dialog). */
@@ -62,7 +63,14 @@ export const Sidebar = () => {
             <button type="button" data-testid="new-dm" onClick={show('newDirect')}>
               {t('rooms.newDirect')}
             </button>
+            <button type="button" data-testid="join-link" onClick={show('joinLink')}>
+              {t('joinLink.open')}
+            </button>
+            <button type="button" data-testid="import-open" onClick={imports.show}>
+              {t('import.open')}
+            </button>
           </div>
+          <ImportStatus />
           <RoomList />
         </>
       ) : (
@@ -71,6 +79,7 @@ export const Sidebar = () => {
       {dialog === 'newRoom' && <NewRoomDialog onClose={close} />}
       {dialog === 'newDirect' && <NewDirectDialog onClose={close} />}
       {dialog === 'settings' && <SettingsDialog onClose={close} />}
+      {dialog === 'joinLink' && <JoinLinkDialog onClose={close} />}
     </aside>
   );
 };

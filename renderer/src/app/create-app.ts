@@ -3,6 +3,8 @@ import type { ComposerStore } from '../features/composer/index.ts';
 import { createComposerStore } from '../features/composer/index.ts';
 import type { CoopStore, NoticesStore } from '../features/coop/index.ts';
 import { createCoopStore, createNoticesStore } from '../features/coop/index.ts';
+import type { ImportStore } from '../features/import/index.ts';
+import { createImportStore } from '../features/import/index.ts';
 import type { ConnectionStore } from '../features/connection/index.ts';
 import { createConnectionStore } from '../features/connection/index.ts';
 import type { RoomsStore } from '../features/rooms/index.ts';
@@ -14,6 +16,8 @@ import { createSessionStore } from '../features/session/index.ts';
 import type { SettingsStore } from '../features/settings/index.ts';
 import { createSettingsStore } from '../features/settings/index.ts';
 import type { TimelineStore } from '../features/timeline/index.ts';
+import type { BrowserSaver, MediaProbe, MediaStore } from '../features/media/index.ts';
+import { browserProbe, createBrowserSaver, createMediaStore } from '../features/media/index.ts';
 import { createTimelineStore } from '../features/timeline/index.ts';
 import type { VerificationStore } from '../features/verification/index.ts';
 import { createVerificationStore } from '../features/verification/index.ts';
@@ -27,9 +31,13 @@ export type AppStores = {
   rooms: RoomsStore;
   timeline: TimelineStore;
   composer: ComposerStore;
+  /** Attachments: the preview, the trip to main, progress, saving. */
+  media: MediaStore;
   security: SecurityStore;
   verification: VerificationStore;
   coop: CoopStore;
+  /** Moving a WhatsApp group over. */
+  imports: ImportStore;
   notices: NoticesStore;
 };
 
@@ -41,6 +49,9 @@ export type AppDeps = {
   draftDebounceMs?: number;
   /** The system's notifications for co-op reminders; none when omitted. */
   notifier?: SystemNotifier | null;
+  /** How images and audio are measured before sending, and how downloads are saved without main's dialog; the browser's own when omitted. */
+  mediaProbe?: MediaProbe;
+  mediaSaver?: BrowserSaver;
 };
 
 export type App = {
@@ -68,9 +79,11 @@ export const createApp = (deps: AppDeps): App => {
     rooms: createRoomsStore(bridge),
     timeline: createTimelineStore(bridge, { isFocused: roomVisible }),
     composer: createComposerStore(bridge, { debounceMs: deps.draftDebounceMs }),
+    media: createMediaStore(bridge, { probe: deps.mediaProbe ?? browserProbe, saver: deps.mediaSaver ?? createBrowserSaver() }),
     security: createSecurityStore(bridge),
     verification: createVerificationStore(bridge),
     coop,
+    imports: createImportStore(bridge),
     notices: createNoticesStore(bridge, {
       notifier: deps.notifier ?? null,
       language: () => settings.store.getState().language,
@@ -94,11 +107,14 @@ export const createApp = (deps: AppDeps): App => {
       void connection.load();
       void loadTrust();
       void coop.start();
+      void stores.imports.start();
     } else {
       rooms.stop();
       security.reset();
       verification.reset();
       coop.reset();
+      stores.imports.reset();
+      stores.media.reset();
       notices.reset();
     }
   });
@@ -131,6 +147,8 @@ export const createApp = (deps: AppDeps): App => {
     if (state.selectedRoomId === null) {
       timeline.close();
     } else {
+      // Picking a room shows it, over the import pane too.
+      stores.imports.hide();
       void timeline.open(state.selectedRoomId);
     }
     void composer.load(state.selectedRoomId);
@@ -146,7 +164,7 @@ export const createApp = (deps: AppDeps): App => {
     const before = session.store.getState().status;
     await load();
     if (before === 'signedIn' && session.store.getState().status === 'signedIn') {
-      await Promise.all([rooms.start(), timeline.reopen(), loadTrust(), coop.refresh()]);
+      await Promise.all([rooms.start(), timeline.reopen(), loadTrust(), coop.refresh(), stores.imports.start()]);
     }
   };
 
@@ -174,7 +192,7 @@ export const createApp = (deps: AppDeps): App => {
       stopVerification();
       stopCoopTab();
       composer.flush();
-      for (const store of [session, connection, rooms, timeline, security, verification, coop, notices]) {
+      for (const store of [session, connection, rooms, timeline, security, verification, coop, notices, stores.imports, stores.media]) {
         store.dispose();
       }
     },

@@ -39,14 +39,15 @@ export const coopView = (extra: Partial<CoopView> = {}): CoopView => ({
   name: 'Koperasi Tani',
   charter: charter(),
   members: [
-    { userId: '@sari:example.org', displayName: 'Sari', classId: 'pendiri', membership: 'join' },
-    { userId: '@budi:example.org', displayName: 'Budi', classId: 'pekerja', membership: 'join' },
-    { userId: '@ani:example.org', displayName: 'Ani', classId: null, membership: 'invite' },
+    { userId: '@sari:example.org', displayName: 'Sari', classId: 'pendiri', membership: 'join', secretary: true },
+    { userId: '@budi:example.org', displayName: 'Budi', classId: 'pekerja', membership: 'join', secretary: false },
+    { userId: '@ani:example.org', displayName: 'Ani', classId: null, membership: 'invite', secretary: false },
   ],
   proposals: [],
   canManageRegistry: true,
   canPropose: true,
   canInvite: true,
+  canAppointSecretaries: true,
   ...extra,
 });
 

@@ -38,6 +38,7 @@ const setup = async (extra: Partial<CoopView> = {}, language: 'id' | 'en' = 'id'
     ),
   );
   bridge.handle('coop:assignClass', () => ok(null));
+  bridge.handle('coop:setSecretary', () => ok(null));
   bridge.handle('coop:propose', () => ok({ proposalId: '$new' }));
   bridge.handle('coop:proposal', ({ proposalId }) => ok(proposalView({ id: proposalId })));
   bridge.handle('room:invite', () => ok(null));
@@ -95,8 +96,20 @@ describe('CoopOverview', () => {
     ]);
   });
 
+  it('appoints and dismisses secretaries, and marks who is one', async () => {
+    const { bridge, view } = await setup();
+    const row = (userId: string) => view.allByTestId('coop-member-row').find((entry) => entry.dataset.userId === userId)!;
+    expect(row('@sari:example.org').querySelector('[data-testid="coop-member-secretary"]')?.textContent).toBe('sekretaris');
+    expect(row('@budi:example.org').querySelector('[data-testid="coop-member-secretary"]')).toBeNull();
+    // Only joined members can be appointed: the invited Ani has no toggle.
+    expect(row('@ani:example.org').querySelector('[data-testid="coop-member-secretary-toggle"]')).toBeNull();
+    await click(row('@budi:example.org').querySelector<HTMLInputElement>('[data-testid="coop-member-secretary-toggle"]')!);
+    expect(bridge.callsTo('coop:setSecretary')).toEqual([{ roomId: '!coop:x', userId: '@budi:example.org', secretary: true }]);
+  });
+
   it('hides what the member may not do', async () => {
-    const { view } = await setup({ canManageRegistry: false, canPropose: false, canInvite: false });
+    const { view } = await setup({ canManageRegistry: false, canPropose: false, canInvite: false, canAppointSecretaries: false });
+    expect(view.allByTestId('coop-member-secretary-toggle')).toHaveLength(0);
     expect(view.allByTestId('coop-member-class')).toHaveLength(0);
     expect(view.allByTestId('proposal-new')).toHaveLength(0);
     expect(view.allByTestId('coop-invite-member')).toHaveLength(0);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../../../shared/ipc/errors.ts';
+import type { ErrorCode, IpcResult } from '../../../../shared/ipc/errors.ts';
 import type { CoopMember, CoopView } from '../../../../shared/model/coop.ts';
 import { useStores } from '../../app/stores.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -28,15 +28,16 @@ const MemberRow = ({ member, view }: MemberRowProps) => {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
 
-  const assign = async (classId: string | null): Promise<void> => {
+  const run = async (work: () => Promise<IpcResult<null>>): Promise<void> => {
     setBusy(true);
     setError(null);
-    const result = await coop.assignClass(view.roomId, member.userId, classId);
+    const result = await work();
     setBusy(false);
     if (!result.ok) {
       setError(result.error.code);
     }
   };
+  const assign = (classId: string | null): Promise<void> => run(() => coop.assignClass(view.roomId, member.userId, classId));
 
   return (
     <li className="device-row coop-member-row" data-testid="coop-member-row" data-user-id={member.userId} data-class-id={member.classId ?? ''}>
@@ -46,8 +47,24 @@ const MemberRow = ({ member, view }: MemberRowProps) => {
           {member.userId}
           {member.membership === 'invite' && <span className="tag">{t('coop.members.invited')}</span>}
           {member.membership === 'leave' && <span className="tag">{t('coop.members.left')}</span>}
+          {member.secretary && <span className="tag" data-testid="coop-member-secretary">{t('coop.members.secretary')}</span>}
         </span>
       </span>
+      {view.canAppointSecretaries && member.membership === 'join' && (
+        <label className="member-secretary-toggle">
+          <input
+            type="checkbox"
+            data-testid="coop-member-secretary-toggle"
+            checked={member.secretary}
+            disabled={busy}
+            onChange={(event) => {
+              const secretary = event.target.checked;
+              void run(() => coop.setSecretary(view.roomId, member.userId, secretary));
+            }}
+          />
+          {t('coop.members.secretaryToggle')}
+        </label>
+      )}
       {view.canManageRegistry && (
         <select
           className="member-class-select"

@@ -42,6 +42,7 @@ export type CoopStore = {
   openFrom: (roomId: string, proposalId: string) => void;
   create: (coop: NewCoop) => Promise<IpcResult<{ roomId: string; spaceId: string }>>;
   assignClass: (roomId: string, userId: string, classId: string | null) => Promise<IpcResult<null>>;
+  setSecretary: (roomId: string, userId: string, secretary: boolean) => Promise<IpcResult<null>>;
   invite: (roomId: string, userId: string) => Promise<IpcResult<null>>;
   propose: (roomId: string, proposal: NewProposal) => Promise<IpcResult<{ proposalId: string }>>;
   /** Casts or changes the ballot; an empty list withdraws it. */
@@ -174,6 +175,7 @@ export const createCoopStore = (bridge: Bridge): CoopStore => {
       return result;
     },
     assignClass: async (roomId, userId, classId) => thenReload(roomId, await bridge.invoke('coop:assignClass', { roomId, userId, classId })),
+    setSecretary: async (roomId, userId, secretary) => thenReload(roomId, await bridge.invoke('coop:setSecretary', { roomId, userId, secretary })),
     invite: async (roomId, userId) => thenReload(roomId, await bridge.invoke('room:invite', { roomId, userId })),
     propose: async (roomId, proposal) => {
       const result = await bridge.invoke('coop:propose', { ...proposal, roomId });

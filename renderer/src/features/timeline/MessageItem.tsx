@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode, IpcResult } from '../../../../shared/ipc/errors.ts';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
-import { clockTime, fullTime } from '../../lib/format-time.ts';
 import { sanitizeHtml } from '../../lib/sanitize-html.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { MessageMeta } from './MessageMeta.tsx';
 
 export type MessageItemProps = {
   item: Extract<TimelineItem, { kind: 'message' }>;
@@ -34,9 +34,18 @@ const MessageBody = ({ item }: Pick<MessageItemProps, 'item'>) => {
 };
 
 export const MessageItem = ({ item, continuation, onRetry }: MessageItemProps) => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [retryError, setRetryError] = useState<ErrorCode | null>(null);
-  const classes = ['message', item.own ? 'own' : 'other', `msgtype-${item.msgtype}`, continuation ? 'continuation' : '', `send-${item.sendState}`];
+  const imported = item.imported;
+  const classes = [
+    'message',
+    item.own ? 'own' : 'other',
+    `msgtype-${item.msgtype}`,
+    continuation ? 'continuation' : '',
+    `send-${item.sendState}`,
+    imported === undefined ? '' : 'imported',
+    imported?.system === true ? 'imported-system' : '',
+  ];
 
   const retry = async (): Promise<void> => {
     setRetryError(null);
@@ -53,23 +62,16 @@ export const MessageItem = ({ item, continuation, onRetry }: MessageItemProps) =
       data-item-id={item.id}
       data-kind="message"
       data-send-state={item.sendState}
+      data-imported={imported === undefined ? undefined : 'true'}
     >
-      {!continuation && !item.own && <div className="message-sender">{item.senderName}</div>}
+      {!continuation && !item.own && item.senderName !== '' && imported?.system !== true && (
+        <div className="message-sender" data-testid="message-sender">
+          {item.senderName}
+        </div>
+      )}
       <div className="bubble">
         <MessageBody item={item} />
-        <div className="message-meta">
-          {item.edited && <span className="edited">{t('message.edited')}</span>}
-          {item.sendState === 'sending' ? (
-            <span className="send-state" role="status">
-              <span aria-hidden="true">🕓 </span>
-              {t('message.sending')}
-            </span>
-          ) : (
-            <time dateTime={new Date(item.ts).toISOString()} title={fullTime(item.ts, i18n.language)}>
-              {clockTime(item.ts, i18n.language)}
-            </time>
-          )}
-        </div>
+        <MessageMeta item={item} edited={item.edited || imported?.edited === true} />
       </div>
       {item.sendState === 'failed' && (
         <div className="failed-note">

@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { useStores } from '../../app/stores.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { MediaItem } from '../media/index.ts';
 import { MessageItem } from './MessageItem.tsx';
 import { SystemItem } from './SystemItem.tsx';
 import { canLoadOlder } from './timeline-store.ts';
@@ -18,6 +19,15 @@ const isContinuation = (item: TimelineItem, previous: TimelineItem | undefined):
   previous.kind === 'message' &&
   item.kind === 'message' &&
   previous.sender === item.sender &&
+  // An imported message groups by its original time, not the moment of the import.
+  (item.imported?.ts ?? item.ts) - (previous.imported?.ts ?? previous.ts) < GROUP_WINDOW_MS &&
+  (item.imported?.ts ?? item.ts) >= (previous.imported?.ts ?? previous.ts);
+
+/** An attachment right after a message or attachment of the same sender needs no name above it. */
+const isMediaContinuation = (item: TimelineItem, previous: TimelineItem | undefined): boolean =>
+  previous !== undefined &&
+  (previous.kind === 'message' || previous.kind === 'media') &&
+  previous.sender === item.sender &&
   item.ts - previous.ts < GROUP_WINDOW_MS;
 
 export type TimelineProps = {
@@ -28,6 +38,7 @@ export const Timeline = ({ roomName }: TimelineProps) => {
   const { t } = useTranslation();
   const { timeline } = useStores();
   const items = useStore(timeline.store, (state) => state.items);
+  const roomId = useStore(timeline.store, (state) => state.roomId);
   const loaded = useStore(timeline.store, (state) => state.loaded);
   const paginating = useStore(timeline.store, (state) => state.paginating);
   const olderAvailable = useStore(timeline.store, canLoadOlder);
@@ -87,6 +98,8 @@ export const Timeline = ({ roomName }: TimelineProps) => {
       {items.map((item, index) =>
         item.kind === 'message' ? (
           <MessageItem key={item.id} item={item} continuation={isContinuation(item, items[index - 1])} onRetry={timeline.retry} />
+        ) : item.kind === 'media' ? (
+          <MediaItem key={item.id} item={item} roomId={roomId ?? ''} continuation={isMediaContinuation(item, items[index - 1])} />
         ) : (
           <SystemItem key={item.id} item={item} />
         ),

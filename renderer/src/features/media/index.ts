@@ -1,0 +1,10 @@
+export { createMediaStore } from './media-store.ts';
+export type { MediaDeps, MediaError as MediaErrorValue, MediaState, MediaStore, StagedFile } from './media-store.ts';
+export { browserProbe } from './media-probe.ts';
+export type { MediaProbe } from './media-probe.ts';
+export { createBrowserSaver } from './browser-save.ts';
+export type { BrowserSaver } from './browser-save.ts';
+export { AttachControls, AttachStatus } from './AttachControls.tsx';
+export { AttachmentPreview } from './AttachmentPreview.tsx';
+export { MediaItem } from './MediaItem.tsx';
+export { filesFromTransfer } from './drop-files.ts';
