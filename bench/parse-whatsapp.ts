@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeText, splitLines } from '../main/core/import/whatsapp/decode-text.ts';
 import { parseBytes } from '../main/core/import/whatsapp/parse-export.ts';
+import { whatsappFixture } from '../main/core/test-support/shared-fixtures.ts';
 
-const FILE = path.resolve(import.meta.dirname, '../../shared/fixtures/whatsapp/txt/19-volume-50k-android-id.txt');
+const FILE = whatsappFixture('txt', '19-volume-50k-android-id.txt');
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const WARM_UP = 3;
 const CHILD_RUNS = 3;

@@ -8,8 +8,9 @@ import { matrixApi } from '../fixtures/matrix-api.ts';
 import { createRoom, openApp, openRoom, roomRow, signIn } from '../fixtures/member.ts';
 import { startOwnHomeserver, type OwnHomeserver } from '../fixtures/own-homeserver.ts';
 import { newTestUser, type TestUser } from '../fixtures/users.ts';
+import { whatsappFixture } from '../../main/core/test-support/shared-fixtures.ts';
 
-const MEDIA = '/work/shared/fixtures/whatsapp/zips/media';
+const MEDIA = whatsappFixture('zips', 'media');
 const JPG = path.join(MEDIA, 'sample.jpg');
 const PDF = path.join(MEDIA, 'sample.pdf');
 const OPUS = path.join(MEDIA, 'sample.opus');

@@ -7,8 +7,9 @@ import { mediaKindOf, mimeTypeOf } from './media-kind.ts';
 import { importTxnId } from './txn-id.ts';
 import { parse } from './whatsapp/parse-export.ts';
 import { toEpochMs } from './whatsapp/time-zone.ts';
+import { whatsappFixture } from '../test-support/shared-fixtures.ts';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../../shared/fixtures/whatsapp/txt');
+const FIXTURES = whatsappFixture('txt');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
 const FINGERPRINT = 'c0ffee'.padEnd(64, '0');
 

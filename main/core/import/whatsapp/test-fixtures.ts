@@ -4,9 +4,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { whatsappFixture } from '../../test-support/shared-fixtures.ts';
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
-export const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/whatsapp');
+export const FIXTURES = whatsappFixture();
 
 export const fixturePath = (...segments: string[]): string => path.join(FIXTURES, ...segments);
 
