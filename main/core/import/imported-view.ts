@@ -64,3 +64,16 @@ export const withImport = (item: TimelineItem, event: MatrixEvent, room: Room, m
   const caption = shown.caption === null ? null : stripImportPrefix(shown.caption, facts.senderName);
   return { ...shown, caption: caption === null || caption === shown.filename ? null : caption };
 };
+
+/**
+ * The room list's preview of an imported message: its author and text as Rembuk shows them
+ * in the timeline, not "the importer: [time] Name: …"; null for any other message.
+ */
+export const importedPreview = (event: MatrixEvent, body: string, room: Room, myUserId: string): { sender: string; own: boolean; body: string } | null => {
+  const facts = readImportBlock(event.getContent());
+  if (facts === null) {
+    return null;
+  }
+  const { senderName, own } = author(facts, room, myUserId);
+  return { sender: senderName, own, body: stripImportPrefix(body, facts.senderName) };
+};

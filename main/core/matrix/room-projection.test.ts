@@ -25,6 +25,15 @@ describe('room list projection', () => {
     });
   });
 
+  it('previews a message imported from WhatsApp under its original author, without the [time] Name: prefix', async () => {
+    const block = { v: 1, source: 'a'.repeat(64), index: 7, sender: 'Pak Joko', ts: 1000, system: false };
+    const room = await makeRoom('!imp:example.org', [
+      member(ME, 'join'),
+      text(ME, '[12/01/24 09.00] Pak Joko: panen minggu depan', { 'coop.rembuk.import': block }),
+    ]);
+    expect(toRoomListEntry(room, ME, new Set())?.preview).toEqual({ sender: 'Pak Joko', own: false, body: 'panen minggu depan' });
+  });
+
   it('shows an invite with its inviter and no unread count, marked direct when the invite says so', async () => {
     const invite = makeEvent({ type: 'm.room.member', sender: '@budi:example.org', state_key: ME, content: { membership: 'invite', is_direct: true } });
     const room = await makeRoom('!b:example.org', [member('@budi:example.org', 'join', 'Budi'), invite], 'invite');

@@ -1,5 +1,6 @@
 import { EventType, KnownMembership, NotificationCountType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { RoomListEntry } from '../../../shared/model/room.ts';
+import { importedPreview } from '../import/imported-view.ts';
 import { initialsOf } from './initials.ts';
 
 const PREVIEW_LENGTH = 140;
@@ -27,6 +28,17 @@ const previewBody = (event: MatrixEvent): string => {
 const isUndecryptable = (event: MatrixEvent): boolean =>
   event.isDecryptionFailure() || (event.getType() === EventType.RoomMessageEncrypted && event.getClearContent() === null);
 
+const preview = (message: MatrixEvent, room: Room, myUserId: string): NonNullable<RoomListEntry['preview']> => {
+  const senderId = message.getSender() ?? '';
+  const sent = { sender: room.getMember(senderId)?.name ?? senderId, own: senderId === myUserId };
+  if (isUndecryptable(message)) {
+    return { ...sent, body: '', undecryptable: true };
+  }
+  const body = previewBody(message);
+  // An imported message previews under its WhatsApp author, as the timeline shows it.
+  return importedPreview(message, body, room, myUserId) ?? { ...sent, body };
+};
+
 /** One room as a row of the room list. `directRoomIds` comes from the m.direct account data. */
 export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: ReadonlySet<string>): RoomListEntry | null => {
   const membership = room.getMyMembership();
@@ -37,7 +49,6 @@ export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: Rea
   const invited = membership === KnownMembership.Invite;
   const isDirect = directRoomIds.has(room.roomId) || (invited && myMemberEvent?.getContent<{ is_direct?: unknown }>().is_direct === true);
   const message = lastMessage(room);
-  const senderId = message?.getSender() ?? '';
   const inviterId = invited ? (myMemberEvent?.getSender() ?? null) : null;
   return {
     id: room.roomId,
@@ -45,14 +56,7 @@ export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: Rea
     initials: initialsOf(room.name),
     membership: invited ? 'invite' : 'join',
     isDirect,
-    preview:
-      message === null
-        ? null
-        : {
-            sender: room.getMember(senderId)?.name ?? senderId,
-            own: senderId === myUserId,
-            ...(isUndecryptable(message) ? { body: '', undecryptable: true } : { body: previewBody(message) }),
-          },
+    preview: message === null ? null : preview(message, room, myUserId),
     unread: invited ? 0 : room.getUnreadNotificationCount(NotificationCountType.Total),
     lastActivity: invited ? (myMemberEvent?.getTs() ?? 0) : room.getLastActiveTimestamp(),
     inviter: inviterId === null ? null : (room.getMember(inviterId)?.name ?? inviterId),
