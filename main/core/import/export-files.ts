@@ -1,16 +1,11 @@
 /**
- * Where an export lives while it is imported, and its fingerprint. The file the member
+ * Where an export lives while it is imported. The file the member
  * picked is moved from the uploads folder into `<profile>/imports/<importId>/` under its own
  * name (the reader guesses the group's name from it), made safe first: one path segment,
  * no control characters, never a name of ours.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { RembukError, type ErrorCode } from '../../../shared/ipc/errors.ts';
 import { ExportError, type ExportErrorCode } from './whatsapp/export-error.ts';
-import { DEFAULT_EXPORT_LIMITS } from './whatsapp/export-limits.ts';
-import type { OpenedExport } from './whatsapp/open-export.ts';
-import { openZip } from './whatsapp/read-zip.ts';
 import { JOB_FILE } from './import-checkpoint.ts';
 
 const MAX_NAME_LENGTH = 200;
@@ -21,26 +16,6 @@ export const safeExportName = (name: string): string => {
   // eslint-disable-next-line no-control-regex
   const clean = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim().slice(0, MAX_NAME_LENGTH);
   return clean === '' || clean === '.' || clean === '..' || clean === JOB_FILE || clean.startsWith('.') ? 'export' : clean;
-};
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/**
- * SHA-256 of the chat text as stored: the plain .txt itself, or the chat entry of the zip.
- * The same chat exported again (as .txt or inside a zip) has the same fingerprint, so its
- * transaction ids are the same, and a repeated import within the server's memory of them
- * lands nothing twice.
- */
-export const exportFingerprint = async (filePath: string, opened: OpenedExport): Promise<string> => {
-  if (opened.kind === 'txt') {
-    return sha256(await readFile(filePath));
-  }
-  const archive = await openZip(filePath, DEFAULT_EXPORT_LIMITS);
-  try {
-    return sha256(await archive.read(opened.chatFileName, DEFAULT_EXPORT_LIMITS.maxChatTextBytes));
-  } finally {
-    archive.close();
-  }
 };
 
 /** Every refusal of the reader as the code the member reads a message for. */

@@ -11,7 +11,7 @@ import type { DateOrder, ImportPreview } from '../../../shared/model/import.ts';
 import type { TakenUpload } from '../uploads/uploads.ts';
 import type { CheckpointStore } from './import-checkpoint.ts';
 import { previewOf } from './import-preview.ts';
-import { exportFingerprint, safeExportName, toImportError } from './export-files.ts';
+import { safeExportName, toImportError } from './export-files.ts';
 import { ExportError } from './whatsapp/export-error.ts';
 import { openExport, type OpenedExport, type ReadChat } from './whatsapp/open-export.ts';
 
@@ -87,7 +87,7 @@ export class ImportPreviews {
       await this.checkpoints.remove(importId);
       throw toImportError(error);
     }
-    const fingerprint = await exportFingerprint(filePath, opened);
+    const fingerprint = opened.fingerprint;
     const chatFileName = options.chatFileName ?? null;
     const read: ReadChat = { parsed: opened.parsed, media: opened.media };
     this.open.set(importId, { importId, exportName, fileName, chatFileName, opened, read, fingerprint });

@@ -20,7 +20,7 @@ import { ImportPreviews, type OpenResult } from './import-previews.ts';
 import { jobView, RateMeter } from './import-progress.ts';
 import { createImportRoom, findImportRoom } from './import-room.ts';
 import { ImportRunner, ImportStopped, type RunnerStatus } from './import-runner.ts';
-import { exportFingerprint, toImportError } from './export-files.ts';
+import { toImportError } from './export-files.ts';
 import { resolvedMedia } from './import-preview.ts';
 import { MatrixImportPort } from './matrix-import-port.ts';
 import { ExportError } from './whatsapp/export-error.ts';
@@ -359,8 +359,7 @@ export class ImportService {
       dateOrder: saved.dateOrder,
       ...(saved.chatFileName === null ? {} : { chatFileName: saved.chatFileName }),
     });
-    const fingerprint = await exportFingerprint(filePath, job.opened);
-    if (fingerprint !== saved.fingerprint) {
+    if (job.opened.fingerprint !== saved.fingerprint) {
       throw new ImportStopped('import_changed', 'the export file is not the one the import started with');
     }
     // Read with the order the member confirmed (the export may have been opened with another).

@@ -1,4 +1,5 @@
 /** The shared fixture archives (zips/, MANIFEST.txt), opened in place. */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ExportError } from './export-error.ts';
@@ -30,6 +31,19 @@ const refusalOf = async (open: () => Promise<unknown>): Promise<ExportError> => 
 /** Entry numbers (from 1) the ground truth tags with `tag`. */
 const taggedEntries = (textFixture: string, tag: string): number[] =>
   (expectedFor(textFixture).entries ?? []).flatMap((entry, index) => (entry.tags.includes(tag) ? [index + 1] : []));
+
+describe('the fingerprint', () => {
+  it('is the SHA-256 of the chat text as stored, the same for the .txt and for the zip holding it', async () => {
+    const text = await openExport(fixturePath('txt', '06-attachments-android-id.txt'));
+    const archive = await openZipFixture('android-id-with-media.zip');
+    try {
+      expect(text.fingerprint).toBe(createHash('sha256').update(readFileSync(fixturePath('txt', '06-attachments-android-id.txt'))).digest('hex'));
+      expect(archive.fingerprint).toBe(text.fingerprint);
+    } finally {
+      await archive.close();
+    }
+  });
+});
 
 describe('android-id-with-media.zip', () => {
   it('parses the chat and matches 11 of 15 references to entries', async () => {

@@ -3,6 +3,7 @@
  * chat text and media. The kind is sniffed from the first bytes, never from the extension
  * (a .txt renamed .zip opens as text). Every refusal is an `ExportError`.
  */
+import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { decodeText, splitLines } from './decode-text.ts';
 import { ExportError, isExportError } from './export-error.ts';
@@ -23,6 +24,11 @@ export type ReadChat = {
 type ExportBase = ReadChat & {
   /** The file the member picked, without its folder. */
   readonly fileName: string;
+  /**
+   * SHA-256 (hex) of the chat text as stored: the .txt itself, or the chat entry of a zip.
+   * The same chat exported again, as .txt or in a zip, has the same fingerprint.
+   */
+  readonly fingerprint: string;
   /** Parses the same text again, e.g. with the date order the member confirmed. */
   reparse(options: { readonly dateOrder?: DateOrder }): ReadChat;
 };
@@ -62,6 +68,8 @@ const readFirstBytes = async (filePath: string, count: number): Promise<Buffer> 
   }
 };
 
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 const looksLikeChatText = (head: Uint8Array): boolean => !head.includes(0) && splitLines(decodeText(head)).lines.some((line) => matchHeader(line) !== null);
 
 const readChat = (text: string, options: ParseOptions, available: ReadonlyMap<string, number>): ReadChat => {
@@ -81,7 +89,7 @@ const openText = async (filePath: string, size: number, limits: ExportLimits, op
   const text = decodeText(bytes);
   const fileName = baseName(filePath);
   const read = (dateOrder: DateOrder | undefined): ReadChat => readChat(text, { fileName, ...(dateOrder === undefined ? {} : { dateOrder }) }, new Map());
-  return { kind: 'txt', fileName, ...read(options.dateOrder), reparse: ({ dateOrder }) => read(dateOrder) };
+  return { kind: 'txt', fileName, fingerprint: sha256(bytes), ...read(options.dateOrder), reparse: ({ dateOrder }) => read(dateOrder) };
 };
 
 /**
@@ -126,7 +134,8 @@ const openArchive = async (filePath: string, limits: ExportLimits, options: Open
   const archive = await openZip(filePath, limits);
   try {
     const chatFileName = await chooseChatFile(archive, options.chatFileName);
-    const text = decodeText(await archive.read(chatFileName, limits.maxChatTextBytes));
+    const chatBytes = await archive.read(chatFileName, limits.maxChatTextBytes);
+    const text = decodeText(chatBytes);
     const zipName = baseName(filePath);
     // `WhatsApp Chat with X.txt` names the chat; `_chat.txt` does not, its zip does.
     const fileName = chatNameFromFileName(chatFileName) === null ? zipName : chatFileName;
@@ -136,6 +145,7 @@ const openArchive = async (filePath: string, limits: ExportLimits, options: Open
     return {
       kind: 'zip',
       fileName: zipName,
+      fingerprint: sha256(chatBytes),
       chatFileName,
       ...read(options.dateOrder),
       reparse: ({ dateOrder }) => read(dateOrder),
