@@ -19,6 +19,8 @@ export const requestChannelNames = [
   'stream:resync',
   'stream:unsubscribe',
   'timeline:paginate',
+  'timeline:jump',
+  'timeline:viewport',
   'room:details',
   'room:markRead',
   'room:create',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { connectionState, sessionView, signInInput } from '../model/session.ts';
 import { matrixUserId, roomDetails, roomId, roomListEntry } from '../model/room.ts';
-import { timelineItem } from '../model/timeline.ts';
+import { paginateDirection, timelineItem, timelineWindow } from '../model/timeline.ts';
 import { language, settings } from '../model/settings.ts';
 import { listBatch } from '../stream/list-op.ts';
 import { deviceView, recoveryKeyInput, roomMemberView, securityView } from '../model/security.ts';
@@ -17,7 +17,10 @@ export const MAX_REQUEST_BYTES = 256 * 1024;
 export const MAX_MESSAGE_LENGTH = 32 * 1024;
 
 const none = z.object({}).strict();
-const subscriptionRef = z.object({ subscription: z.string().min(1).max(64) }).strict();
+const subscriptionId = z.string().min(1).max(64);
+const subscriptionRef = z.object({ subscription: subscriptionId }).strict();
+const eventId = z.string().min(2).max(255).startsWith('$');
+const itemId = z.string().min(1).max(300);
 const inRoom = z.object({ roomId }).strict();
 const verification = z.object({ id: verificationId }).strict();
 
@@ -38,12 +41,33 @@ export const requests = {
   },
 
   'rooms:subscribe': { input: none, output: subscriptionRef },
-  'timeline:subscribe': { input: inRoom, output: subscriptionRef },
+  /**
+   * A bounded window on a room's timeline: the live end, or the events around
+   * `aroundEventId` (a reply's original, a search hit, the first unread).
+   */
+  'timeline:subscribe': {
+    input: z.object({ roomId, aroundEventId: eventId.optional() }).strict(),
+    output: subscriptionRef,
+  },
   'stream:resync': { input: subscriptionRef.strict(), output: z.null() },
   'stream:unsubscribe': { input: subscriptionRef.strict(), output: z.null() },
+  /** Grows the window by a page towards older events or towards the live end; the items come as `timeline:batch`. */
   'timeline:paginate': {
-    input: inRoom,
-    output: z.object({ hasMore: z.boolean() }),
+    input: z.object({ subscription: subscriptionId, direction: paginateDirection }).strict(),
+    output: timelineWindow,
+  },
+  /** Moves the window to the events around `eventId`, or back to the live end with null. */
+  'timeline:jump': {
+    input: z.object({ subscription: subscriptionId, eventId: eventId.nullable() }).strict(),
+    output: z.object({ found: z.boolean() }),
+  },
+  /**
+   * What the renderer shows (first and last item ids on screen): main may drop items far
+   * out of view from the window, so memory stays bounded however far a member scrolls.
+   */
+  'timeline:viewport': {
+    input: z.object({ subscription: subscriptionId, firstItemId: itemId, lastItemId: itemId }).strict(),
+    output: z.null(),
   },
 
   'room:details': { input: inRoom, output: roomDetails },
@@ -79,7 +103,7 @@ export const requests = {
     output: z.object({ itemId: z.string() }),
   },
   'message:retry': {
-    input: z.object({ roomId, itemId: z.string().min(1).max(300) }).strict(),
+    input: z.object({ roomId, itemId }).strict(),
     output: z.null(),
   },
   'draft:get': { input: inRoom, output: z.string() },
@@ -209,7 +233,8 @@ export const events = {
   'connection:changed': connectionState,
   'session:changed': sessionView.nullable(),
   'rooms:batch': listBatch(roomListEntry),
-  'timeline:batch': listBatch(timelineItem),
+  /** The window's items as list operations, with where the window now sits. */
+  'timeline:batch': listBatch(timelineItem).extend({ window: timelineWindow }),
   'security:changed': securityView,
   /** Every verification main is tracking, whole: there are only ever a few. */
   'verification:changed': z.array(verificationView),

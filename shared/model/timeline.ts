@@ -90,3 +90,25 @@ export const timelineItem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('unsupported'), type: z.string() }),
 ]);
 export type TimelineItem = z.infer<typeof timelineItem>;
+
+/** Which way a window grows: towards older events or towards the live end. */
+export const paginateDirection = z.enum(['backward', 'forward']);
+export type PaginateDirection = z.infer<typeof paginateDirection>;
+
+/**
+ * Where a timeline subscription's window sits in the room's history. Main keeps only a
+ * bounded window of items per subscription; the renderer asks it to grow one way
+ * (`timeline:paginate`), to move (`timeline:jump`) and tells it what is on screen
+ * (`timeline:viewport`) so main can drop what is far out of view.
+ */
+export const timelineWindow = z.object({
+  /** Older events exist before the window's first item (locally or on the server). */
+  hasOlder: z.boolean(),
+  /** The window does not reach the live end: newer events exist after its last item. */
+  hasNewer: z.boolean(),
+  /** The item the member's read marker sits after (the "new messages" line), or null. */
+  readMarkerItemId: z.string().nullable(),
+  /** The item a jump asked for, so the renderer scrolls to it and highlights it; else null. */
+  focusItemId: z.string().nullable(),
+});
+export type TimelineWindow = z.infer<typeof timelineWindow>;
