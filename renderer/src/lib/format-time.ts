@@ -35,3 +35,27 @@ export const clockTime = (ts: number, locale: string): string =>
 
 export const fullTime = (ts: number, locale: string): string =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(ts);
+
+export type DayLabel = { kind: 'today' } | { kind: 'yesterday' } | { kind: 'date'; text: string };
+
+/** The local day a timestamp falls on, as a key that two items of one day share. */
+export const dayKey = (ts: number): number => startOfDay(ts);
+
+/**
+ * The heading of a day in the timeline: "today", "yesterday", else the weekday and date
+ * (the year only when it is not this year's), in the member's language.
+ */
+export const dayLabel = (ts: number, now: number, locale: string): DayLabel => {
+  const days = Math.round((startOfDay(now) - startOfDay(ts)) / DAY_MS);
+  if (days === 0) {
+    return { kind: 'today' };
+  }
+  if (days === 1) {
+    return { kind: 'yesterday' };
+  }
+  const sameYear = new Date(ts).getFullYear() === new Date(now).getFullYear();
+  const options: Intl.DateTimeFormatOptions = sameYear
+    ? { weekday: 'long', day: 'numeric', month: 'long' }
+    : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+  return { kind: 'date', text: new Intl.DateTimeFormat(locale, options).format(ts) };
+};

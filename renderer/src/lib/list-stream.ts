@@ -1,4 +1,5 @@
 import type { Bridge } from '../../../shared/ipc/bridge.ts';
+import type { EventPayload } from '../../../shared/ipc/contract.ts';
 import type { IpcError, IpcResult } from '../../../shared/ipc/errors.ts';
 import type { RoomListEntry } from '../../../shared/model/room.ts';
 import type { TimelineItem } from '../../../shared/model/timeline.ts';
@@ -8,6 +9,9 @@ import type { ListBatch } from '../../../shared/stream/list-op.ts';
 export type BatchChannel = 'rooms:batch' | 'timeline:batch';
 export type ItemOf<C extends BatchChannel> = C extends 'rooms:batch' ? RoomListEntry : TimelineItem;
 
+/** The whole batch as main sent it: a timeline batch also says where its window sits. */
+export type BatchOf<C extends BatchChannel> = EventPayload<C>;
+
 export type StartResult = { kind: 'started' } | { kind: 'cancelled' } | { kind: 'failed'; error: IpcError };
 
 export type ListStream = {
@@ -15,14 +19,16 @@ export type ListStream = {
   start: (subscribe: () => Promise<IpcResult<{ subscription: string }>>) => Promise<StartResult>;
   stop: () => void;
   dispose: () => void;
+  /** The id of the live subscription, for requests about it (paginate, jump); null while none is. */
+  subscription: () => string | null;
 };
 
 /** Batches that arrive before we learn our id; far more than a subscribe round trip brings. */
 const MAX_EARLY_BATCHES = 256;
 
-type Phase<T> =
+type Phase<T, B> =
   | { kind: 'idle' }
-  | { kind: 'subscribing'; early: ListBatch<T>[]; overflowed: boolean }
+  | { kind: 'subscribing'; early: B[]; overflowed: boolean }
   | { kind: 'active'; subscription: string; items: T[]; seq: number | null; resyncing: boolean };
 
 /**
@@ -33,13 +39,14 @@ type Phase<T> =
 export const createListStream = <C extends BatchChannel>(
   bridge: Bridge,
   channel: C,
-  onItems: (items: ItemOf<C>[]) => void,
+  onItems: (items: ItemOf<C>[], batch: BatchOf<C>) => void,
 ): ListStream => {
   type T = ItemOf<C>;
-  let phase: Phase<T> = { kind: 'idle' };
+  type B = BatchOf<C>;
+  let phase: Phase<T, B> = { kind: 'idle' };
   let generation = 0;
 
-  const resync = (active: Extract<Phase<T>, { kind: 'active' }>): void => {
+  const resync = (active: Extract<Phase<T, B>, { kind: 'active' }>): void => {
     if (active.resyncing) {
       return;
     }
@@ -52,8 +59,8 @@ export const createListStream = <C extends BatchChannel>(
     });
   };
 
-  const apply = (active: Extract<Phase<T>, { kind: 'active' }>, batch: ListBatch<T>): void => {
-    const received = receiveBatch(active, batch);
+  const apply = (active: Extract<Phase<T, B>, { kind: 'active' }>, batch: B): void => {
+    const received = receiveBatch(active, batch as ListBatch<T>);
     if (received.kind === 'gap') {
       resync(active);
       return;
@@ -61,11 +68,10 @@ export const createListStream = <C extends BatchChannel>(
     active.items = received.items;
     active.seq = received.seq;
     active.resyncing = false;
-    onItems(received.items);
+    onItems(received.items, batch);
   };
 
-  const unsubscribeListener = bridge.on(channel, (payload) => {
-    const batch = payload as ListBatch<T>;
+  const unsubscribeListener = bridge.on(channel, (batch) => {
     if (phase.kind === 'subscribing') {
       if (phase.early.length < MAX_EARLY_BATCHES) {
         phase.early.push(batch);
@@ -88,7 +94,7 @@ export const createListStream = <C extends BatchChannel>(
   const start = async (subscribe: () => Promise<IpcResult<{ subscription: string }>>): Promise<StartResult> => {
     stop();
     const mine = generation;
-    const subscribing: Extract<Phase<T>, { kind: 'subscribing' }> = { kind: 'subscribing', early: [], overflowed: false };
+    const subscribing: Extract<Phase<T, B>, { kind: 'subscribing' }> = { kind: 'subscribing', early: [], overflowed: false };
     phase = subscribing;
     const result = await subscribe();
     if (mine !== generation) {
@@ -102,7 +108,7 @@ export const createListStream = <C extends BatchChannel>(
       phase = { kind: 'idle' };
       return { kind: 'failed', error: result.error };
     }
-    const active: Extract<Phase<T>, { kind: 'active' }> = {
+    const active: Extract<Phase<T, B>, { kind: 'active' }> = {
       kind: 'active',
       subscription: result.value.subscription,
       items: [],
@@ -124,6 +130,7 @@ export const createListStream = <C extends BatchChannel>(
   return {
     start,
     stop,
+    subscription: () => (phase.kind === 'active' ? phase.subscription : null),
     dispose: () => {
       stop();
       unsubscribeListener();

@@ -1,6 +1,8 @@
 import type { RoomListEntry } from '../../../shared/model/room.ts';
 import type { SessionView } from '../../../shared/model/session.ts';
-import type { TimelineItem } from '../../../shared/model/timeline.ts';
+import type { EventPayload } from '../../../shared/ipc/contract.ts';
+import type { TimelineItem, TimelineWindow } from '../../../shared/model/timeline.ts';
+import type { ListOp } from '../../../shared/stream/list-op.ts';
 
 export const session: SessionView = {
   userId: '@sari:example.org',
@@ -41,3 +43,14 @@ export const message = (
   edited: false,
   ...extra,
 });
+
+/** A window at the live end with nothing older to fetch known yet: what main sends for a fresh room. */
+export const liveWindow: TimelineWindow = { hasOlder: true, hasNewer: false, readMarkerItemId: null, focusItemId: null };
+
+/** A `timeline:batch` payload; the window defaults to the live end. */
+export const timelineBatch = (
+  subscription: string,
+  seq: number,
+  ops: ListOp<TimelineItem>[],
+  window: Partial<TimelineWindow> = {},
+): EventPayload<'timeline:batch'> => ({ subscription, seq, ops, window: { ...liveWindow, ...window } });

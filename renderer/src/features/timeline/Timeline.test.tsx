@@ -1,11 +1,14 @@
 import { act } from 'react';
+import { VirtuosoMockContext } from 'react-virtuoso';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimelineItem } from '../../../../shared/model/timeline.ts';
-import { createFakeBridge, ok } from '../../test/fake-bridge.ts';
-import { message } from '../../test/fixtures.ts';
+import type { TimelineItem, TimelineWindow } from '../../../../shared/model/timeline.ts';
+import type { ListOp } from '../../../../shared/stream/list-op.ts';
+import { createFakeBridge, flush, ok } from '../../test/fake-bridge.ts';
+import { liveWindow, message, timelineBatch } from '../../test/fixtures.ts';
 import type { Rendered } from '../../test/render.tsx';
 import { click, render } from '../../test/render.tsx';
 import { createTestApp } from '../../test/test-app.ts';
+import { installScrollStubs, mockListSizes } from '../../test/virtual-list.ts';
 import { Timeline } from './Timeline.tsx';
 
 let view: Rendered | undefined;
@@ -22,27 +25,61 @@ const items: TimelineItem[] = [
   { ...base, id: 'r', kind: 'redacted' },
 ];
 
-const setup = async () => {
+installScrollStubs();
+
+/** Virtuoso waits a few frames before scrolling to the initial item and rendering the rows around it. */
+const settle = async (): Promise<void> => {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  });
+};
+
+const setup = async (initial: TimelineItem[] = items, window: Partial<TimelineWindow> = {}, language: 'id' | 'en' = 'id') => {
   const bridge = createFakeBridge();
   bridge.handle('timeline:subscribe', () => ok({ subscription: 't1' }));
   bridge.handle('room:details', () => ({ ok: false, error: { code: 'room_not_found' } }));
   bridge.handle('room:markRead', () => ok(null));
   bridge.handle('message:retry', () => ok(null));
+  bridge.handle('timeline:viewport', () => ok(null));
+  // A page that brings nothing: the window stays where the test put it.
+  bridge.handle('timeline:paginate', () => ok(app.stores.timeline.store.getState().window));
+  bridge.handle('timeline:jump', () => ok({ found: true }));
   const app = createTestApp(bridge);
   await app.stores.timeline.open('!a:x');
-  view = render(<Timeline roomName="Rapat" />, app.stores);
   act(() => {
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 0, ops: [{ op: 'reset', values: items }] });
+    bridge.emit('timeline:batch', timelineBatch('t1', 0, [{ op: 'reset', values: initial }], window));
   });
-  return { bridge, view };
+  view = render(
+    <VirtuosoMockContext value={mockListSizes}>
+      <Timeline roomName="Rapat" />
+    </VirtuosoMockContext>,
+    app.stores,
+    language,
+  );
+  await settle();
+  let seq = 0;
+  const send = async (ops: ListOp<TimelineItem>[], next: Partial<TimelineWindow> = {}): Promise<void> => {
+    seq += 1;
+    await act(async () => {
+      bridge.emit('timeline:batch', timelineBatch('t1', seq, ops, { ...window, ...next }));
+      await flush();
+    });
+    await settle();
+  };
+  return { bridge, view, send };
 };
 
+const rowIds = (rendered: Rendered): (string | undefined)[] =>
+  rendered.allByTestId('timeline-item').map((item) => item.dataset.itemId);
+
 describe('Timeline', () => {
-  it('is a polite log of every kind of item', async () => {
+  it('is a labelled, focusable log of every kind of item', async () => {
     const { view } = await setup();
     const log = view.byTestId('timeline');
     expect(log.getAttribute('role')).toBe('log');
     expect(log.getAttribute('aria-live')).toBe('polite');
+    expect(log.getAttribute('aria-label')).toBe('Pesan di Rapat');
+    expect(log.tabIndex).toBe(0);
     const rendered = view.allByTestId('timeline-item');
     expect(rendered.map((item) => [item.dataset.itemId, item.dataset.kind])).toEqual([
       ['c', 'roomCreated'],
@@ -82,18 +119,89 @@ describe('Timeline', () => {
     expect(bridge.callsTo('message:retry')).toEqual([{ roomId: '!a:x', itemId: 'm3' }]);
   });
 
-  it('offers older messages while there may be some, and fetches them when the view is not full', async () => {
-    const { bridge, view } = await setup();
-    bridge.handle('timeline:paginate', () => ok({ hasMore: true }));
+  it('heads each day, in the member language, with today and yesterday by name', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const now = Date.now();
+    const dated = [
+      message('old', { ts: new Date(2024, 0, 2, 12).getTime() }),
+      message('y', { ts: now - day }),
+      message('t1', { ts: now }),
+      message('t2', { ts: now }),
+    ];
+    const { view } = await setup(dated);
+    expect(view.allByTestId('day-separator').map((row) => row.textContent)).toEqual(['Selasa, 2 Januari 2024', 'Kemarin', 'Hari ini']);
+    view.unmount();
+    const english = await setup(dated, {}, 'en');
+    expect(english.view.allByTestId('day-separator').map((row) => row.textContent)).toEqual(['Tuesday, January 2, 2024', 'Yesterday', 'Today']);
+  });
+
+  it('draws the new-messages line after the read marker, and moves it when the marker moves', async () => {
+    const { view, send } = await setup([message('a'), message('b'), message('c')], { readMarkerItemId: 'a' });
+    const marker = (): HTMLElement => view.byTestId('new-messages-marker');
+    expect(marker().textContent).toBe('Pesan baru');
+    // The marker sits between a and b in document order.
+    const a = view.container.querySelector('[data-item-id="a"]')!;
+    const b = view.container.querySelector('[data-item-id="b"]')!;
+    expect(a.compareDocumentPosition(marker()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(marker().compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await send([], { readMarkerItemId: 'c' });
+    expect(view.allByTestId('new-messages-marker')).toHaveLength(0);
+  });
+
+  it('shows older items prepended above and says where the conversation starts', async () => {
+    const { view, send } = await setup([message('m5'), message('m6')]);
+    expect(view.allByTestId('load-older')).toHaveLength(1);
+    await send([{ op: 'insert', index: 0, value: message('m4') }, { op: 'insert', index: 0, value: { ...base, id: 'c', kind: 'roomCreated' } }]);
+    expect(rowIds(view)).toEqual(['c', 'm4', 'm5', 'm6']);
+    expect(view.allByTestId('load-older')).toHaveLength(0);
+    expect(view.container.querySelector('.timeline-start')?.textContent).toBe('Awal percakapan');
+  });
+
+  it('asks for older messages from the button, and shows a loading row while a page is in flight', async () => {
+    const { bridge, view } = await setup([message('m5')]);
+    let answer: (() => void) | undefined;
+    bridge.handle('timeline:paginate', () => new Promise((resolve) => {
+      answer = () => { resolve(ok(liveWindow)); };
+    }));
+    await click(view.byTestId('load-older'));
+    expect(bridge.callsTo('timeline:paginate')).toContainEqual({ subscription: 't1', direction: 'backward' });
+    expect(view.byTestId('timeline-loading-older').textContent).toBe('Memuat pesan lama…');
     expect(view.allByTestId('load-older')).toHaveLength(0);
     await act(async () => {
-      bridge.emit('timeline:batch', { subscription: 't1', seq: 1, ops: [{ op: 'remove', index: 0 }] });
-      await Promise.resolve();
+      answer?.();
+      await flush();
     });
-    expect(view.allByTestId('load-older')).toHaveLength(1);
-    // jsdom lays nothing out, so the timeline never overflows: one automatic fetch, not a loop.
-    expect(bridge.callsTo('timeline:paginate')).toEqual([{ roomId: '!a:x' }]);
-    await click(view.byTestId('load-older'));
-    expect(bridge.callsTo('timeline:paginate')).toHaveLength(2);
+    expect(view.allByTestId('timeline-loading-older')).toHaveLength(0);
+  });
+
+  it('offers the way back to the newest while the window is short of the live end, and jumps there', async () => {
+    const { bridge, view } = await setup([message('a'), message('b')], { hasNewer: true });
+    const button = view.byTestId('jump-newest');
+    expect(button.getAttribute('aria-label')).toBe('Ke pesan terbaru');
+    expect(button.tagName).toBe('BUTTON');
+    await click(button);
+    expect(bridge.callsTo('timeline:jump')).toEqual([{ subscription: 't1', eventId: null }]);
+  });
+
+  it('has no jump button at the live end while reading the bottom', async () => {
+    const { view } = await setup([message('a'), message('b')]);
+    expect(view.allByTestId('jump-newest')).toHaveLength(0);
+  });
+
+  it('highlights the item a jump asked for', async () => {
+    const { view, send } = await setup([message('a'), message('b'), message('c')], { hasNewer: true });
+    expect(view.container.querySelectorAll('[data-focused="true"]')).toHaveLength(0);
+    await send([{ op: 'reset', values: [message('x'), message('y'), message('z')] }], { focusItemId: 'y' });
+    const focused = view.container.querySelectorAll<HTMLElement>('[data-focused="true"]');
+    expect(focused).toHaveLength(1);
+    expect(focused[0]!.querySelector('[data-item-id]')?.getAttribute('data-item-id')).toBe('y');
+  });
+
+  it('tells main which items are on screen', async () => {
+    const { bridge } = await setup([message('a'), message('b'), message('c')], { readMarkerItemId: 'a' });
+    await act(async () => {
+      await flush();
+    });
+    expect(bridge.callsTo('timeline:viewport')).toContainEqual({ subscription: 't1', firstItemId: 'a', lastItemId: 'c' });
   });
 });

@@ -1,109 +1,238 @@
-import { useEffect, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ListRange, VirtuosoHandle } from 'react-virtuoso';
+import { Virtuoso } from 'react-virtuoso';
 import { useStore } from 'zustand';
-import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { useStores } from '../../app/stores.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { MediaItem } from '../media/index.ts';
-import { MessageItem } from './MessageItem.tsx';
-import { SystemItem } from './SystemItem.tsx';
+import { JumpToNewest } from './JumpToNewest.tsx';
+import type { EdgeContext } from './TimelineEdges.tsx';
+import { TimelineBottom, TimelineTop } from './TimelineEdges.tsx';
+import { TimelineRowView } from './TimelineRowView.tsx';
+import { buildRows, rowIndexOf } from './timeline-rows.ts';
+import type { TimelineRow } from './timeline-rows.ts';
 import { canLoadOlder } from './timeline-store.ts';
-import { useScrollAnchor } from './use-scroll-anchor.ts';
+import { useFirstItemIndex } from './use-first-item-index.ts';
 
-/** Near enough to the top to fetch older messages before the member hits the edge. */
-const LOAD_OLDER_PX = 120;
-const GROUP_WINDOW_MS = 5 * 60 * 1000;
+/** How close to the bottom still counts as "reading the newest". */
+const AT_BOTTOM_PX = 48;
+/** Rows rendered beyond the screen each way, so a quick scroll or a tall image shows no gap. */
+const OVERSCAN_PX = { top: 800, bottom: 800 };
+/** What PageUp/PageDown move: most of a screen, keeping a line of context. */
+const PAGE_FRACTION = 0.9;
 
-const isContinuation = (item: TimelineItem, previous: TimelineItem | undefined): boolean =>
-  previous !== undefined &&
-  previous.kind === 'message' &&
-  item.kind === 'message' &&
-  previous.sender === item.sender &&
-  // An imported message groups by its original time, not the moment of the import.
-  (item.imported?.ts ?? item.ts) - (previous.imported?.ts ?? previous.ts) < GROUP_WINDOW_MS &&
-  (item.imported?.ts ?? item.ts) >= (previous.imported?.ts ?? previous.ts);
+const components = { Header: TimelineTop, Footer: TimelineBottom };
 
-/** An attachment right after a message or attachment of the same sender needs no name above it. */
-const isMediaContinuation = (item: TimelineItem, previous: TimelineItem | undefined): boolean =>
-  previous !== undefined &&
-  (previous.kind === 'message' || previous.kind === 'media') &&
-  previous.sender === item.sender &&
-  item.ts - previous.ts < GROUP_WINDOW_MS;
+/** The item ids at the ends of a visible range, skipping day and marker rows. */
+const visibleItemIds = (rows: readonly TimelineRow[], start: number, end: number): [string, string] | null => {
+  let first = Math.max(0, start);
+  let last = Math.min(rows.length - 1, end);
+  while (first <= last && rows[first]?.kind !== 'item') {
+    first += 1;
+  }
+  while (last >= first && rows[last]?.kind !== 'item') {
+    last -= 1;
+  }
+  const a = rows[first];
+  const b = rows[last];
+  return a?.kind === 'item' && b?.kind === 'item' ? [a.key, b.key] : null;
+};
 
 export type TimelineProps = {
   roomName: string;
 };
 
+/**
+ * The open room's messages as a virtual list (react-virtuoso): only rows near the screen
+ * are in the DOM, however long the window main holds. Virtuoso was chosen over
+ * @tanstack/react-virtual because a chat is a reverse list and it handles that natively:
+ * `firstItemIndex` keeps the reading position when older rows are prepended, `followOutput`
+ * sticks to the bottom for new ones, and rows of unknown height (images, long messages)
+ * are measured as they render; with @tanstack/react-virtual all three are ours to write.
+ */
 export const Timeline = ({ roomName }: TimelineProps) => {
   const { t } = useTranslation();
   const { timeline } = useStores();
   const items = useStore(timeline.store, (state) => state.items);
   const roomId = useStore(timeline.store, (state) => state.roomId);
   const loaded = useStore(timeline.store, (state) => state.loaded);
+  const position = useStore(timeline.store, (state) => state.window);
   const paginating = useStore(timeline.store, (state) => state.paginating);
   const olderAvailable = useStore(timeline.store, canLoadOlder);
   const error = useStore(timeline.store, (state) => state.error);
-  const containerRef = useRef<HTMLDivElement>(null);
-  const { onScroll } = useScrollAnchor(containerRef, items);
-  // Item count at the last automatic fetch, so a fetch that brings nothing new is not repeated forever.
-  const autoFetchedAt = useRef(-1);
 
-  // Scrolling asks for older messages, but a timeline too short to scroll, or one left at
-  // the top while a page arrived, sends no further scroll events: check after each change.
+  const rows = useMemo(() => buildRows(items, position.readMarkerItemId), [items, position.readMarkerItemId]);
+  const firstItemIndex = useFirstItemIndex(rows);
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const scroller = useRef<HTMLElement | null>(null);
+  // The day labels' "today": fixed per room view, which is re-mounted on every room change.
+  const [now] = useState(Date.now);
+  const [atBottom, setAtBottom] = useState(true);
+  // The newest item when the member scrolled away from the bottom: what came after is unread.
+  const [awayFrom, setAwayFrom] = useState<string | null>(null);
+
+  const { hasNewer, focusItemId } = position;
+  const hasNewerRef = useRef(hasNewer);
+  const rowsRef = useRef(rows);
+  const firstIndexRef = useRef(firstItemIndex);
   useEffect(() => {
-    const container = containerRef.current;
-    if (!container || !loaded || !olderAvailable || paginating || autoFetchedAt.current === items.length) {
+    hasNewerRef.current = hasNewer;
+    rowsRef.current = rows;
+    firstIndexRef.current = firstItemIndex;
+  });
+
+  const scrollToBottom = useCallback(() => {
+    virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+  }, []);
+
+  // After "jump to newest" moved the window, its reset arrives later: go down once it has.
+  const bottomPending = useRef(false);
+  useEffect(() => {
+    if (bottomPending.current && !hasNewer) {
+      bottomPending.current = false;
+      scrollToBottom();
+    }
+  }, [rows, hasNewer, scrollToBottom]);
+
+  // A jump's target: scroll it to the middle once, when its rows are here.
+  const focusedOnce = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusItemId === null || focusedOnce.current === focusItemId) {
       return;
     }
-    if (container.scrollHeight <= container.clientHeight || container.scrollTop < LOAD_OLDER_PX) {
-      autoFetchedAt.current = items.length;
-      void timeline.paginate();
+    const index = rowIndexOf(rows, focusItemId);
+    if (index >= 0) {
+      focusedOnce.current = focusItemId;
+      virtuoso.current?.scrollToIndex({ index, align: 'center' });
     }
-  }, [items.length, loaded, olderAvailable, paginating, timeline]);
+  }, [rows, focusItemId]);
 
-  // The scrolling element is the log itself, so "scroll the timeline" means one element
-  // to assistive tech, to tests and to the scroll-anchoring hook alike.
-  return (
-    <div
-      className="timeline"
-      ref={containerRef}
-      role="log"
-      aria-live="polite"
-      aria-label={t('timeline.label', { room: roomName })}
-      data-testid="timeline"
-      onScroll={() => {
-        onScroll();
-        if (containerRef.current && containerRef.current.scrollTop < LOAD_OLDER_PX && olderAvailable && !paginating) {
-          void timeline.paginate();
-        }
-      }}
-    >
-      <div className="timeline-top">
-        {loaded && olderAvailable && (
-          <button
-            type="button"
-            className="load-older"
-            data-testid="load-older"
-            disabled={paginating}
-            onClick={() => void timeline.paginate()}
-          >
-            {paginating ? t('timeline.loadingOlder') : t('timeline.loadOlder')}
-          </button>
-        )}
-        {loaded && !olderAvailable && <p className="muted timeline-start">{t('timeline.start')}</p>}
-        {!loaded && error === null && <p className="muted">{t('timeline.loading')}</p>}
-        {loaded && items.length === 0 && !olderAvailable && <p className="muted">{t('timeline.empty')}</p>}
+  // What the member just sent is shown even when they had scrolled up; others' messages only
+  // follow when already at the bottom (followOutput below).
+  const newestId = useRef<string | null>(items.at(-1)?.id ?? null);
+  useEffect(() => {
+    const newest = items.at(-1);
+    if (newest !== undefined && newest.id !== newestId.current && newest.own && !hasNewer) {
+      scrollToBottom();
+    }
+    newestId.current = newest?.id ?? null;
+  }, [items, hasNewer, scrollToBottom]);
+
+  const unread = useMemo(() => {
+    if (hasNewer || awayFrom === null) {
+      return null;
+    }
+    const from = items.findIndex((item) => item.id === awayFrom);
+    return from < 0 ? null : items.slice(from + 1).filter((item) => !item.own && (item.kind === 'message' || item.kind === 'media')).length;
+  }, [items, awayFrom, hasNewer]);
+
+  const onAtBottom = useCallback(
+    (bottom: boolean) => {
+      setAtBottom(bottom);
+      setAwayFrom(bottom ? null : (rowsRef.current.findLast((row) => row.kind === 'item')?.key ?? null));
+      if (bottom) {
+        // Reaching the newest is reading it.
+        timeline.markRead();
+      }
+    },
+    [timeline],
+  );
+
+  const onRange = useCallback(
+    (range: ListRange) => {
+      const offset = firstIndexRef.current;
+      const ids = visibleItemIds(rowsRef.current, range.startIndex - offset, range.endIndex - offset);
+      if (ids !== null) {
+        timeline.viewport(ids[0], ids[1]);
+      }
+    },
+    [timeline],
+  );
+
+  const jumpToNewest = useCallback(() => {
+    if (hasNewerRef.current) {
+      bottomPending.current = true;
+      void timeline.jump(null);
+    } else {
+      scrollToBottom();
+    }
+  }, [timeline, scrollToBottom]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const element = scroller.current;
+    if (element === null || event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) {
+      return;
+    }
+    const page = element.clientHeight * PAGE_FRACTION;
+    const moves: Record<string, () => void> = {
+      PageUp: () => virtuoso.current?.scrollBy({ top: -page }),
+      PageDown: () => virtuoso.current?.scrollBy({ top: page }),
+      Home: () => virtuoso.current?.scrollToIndex({ index: 0, align: 'start' }),
+      End: jumpToNewest,
+    };
+    const move = moves[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      move();
+    }
+  };
+
+  const context: EdgeContext = {
+    olderAvailable,
+    loadingOlder: paginating.backward,
+    loadingNewer: paginating.forward,
+    empty: items.length === 0,
+    error,
+    onLoadOlder: () => void timeline.paginate('backward'),
+  };
+
+  if (!loaded) {
+    return (
+      <div className="timeline" role="log" aria-label={t('timeline.label', { room: roomName })} data-testid="timeline">
+        {error === null && <p className="muted timeline-loading">{t('timeline.loading')}</p>}
         <ErrorAlert code={error} />
       </div>
-      {items.map((item, index) =>
-        item.kind === 'message' ? (
-          <MessageItem key={item.id} item={item} continuation={isContinuation(item, items[index - 1])} onRetry={timeline.retry} />
-        ) : item.kind === 'media' ? (
-          <MediaItem key={item.id} item={item} roomId={roomId ?? ''} continuation={isMediaContinuation(item, items[index - 1])} />
-        ) : (
-          <SystemItem key={item.id} item={item} />
-        ),
-      )}
+    );
+  }
+
+  const focusIndex = focusItemId === null ? -1 : rowIndexOf(rows, focusItemId);
+  // The scrolling element is the log itself, so "scroll the timeline" means one element
+  // to assistive tech, to the keyboard and to tests alike.
+  return (
+    <div className="timeline-frame">
+      <Virtuoso<TimelineRow, EdgeContext>
+        ref={virtuoso}
+        scrollerRef={(element) => {
+          scroller.current = element instanceof HTMLElement ? element : null;
+        }}
+        className="timeline"
+        role="log"
+        aria-live="polite"
+        aria-label={t('timeline.label', { room: roomName })}
+        data-testid="timeline"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data={rows}
+        context={context}
+        components={components}
+        firstItemIndex={firstItemIndex}
+        initialTopMostItemIndex={focusIndex >= 0 ? { index: focusIndex, align: 'center' } : { index: Math.max(0, rows.length - 1), align: 'end' }}
+        computeItemKey={(_, row) => row.key}
+        itemContent={(_, row) => (
+          <TimelineRowView row={row} roomId={roomId ?? ''} focused={row.key === focusItemId} now={now} onRetry={timeline.retry} />
+        )}
+        // Follow new messages only at the live end and only when already reading the newest.
+        followOutput={(bottom) => (bottom && !hasNewerRef.current ? 'auto' : false)}
+        alignToBottom
+        atBottomThreshold={AT_BOTTOM_PX}
+        atBottomStateChange={onAtBottom}
+        startReached={() => void timeline.paginate('backward')}
+        endReached={() => void timeline.paginate('forward')}
+        rangeChanged={onRange}
+        increaseViewportBy={OVERSCAN_PX}
+      />
+      {(!atBottom || hasNewer) && <JumpToNewest unread={unread} onJump={jumpToNewest} />}
     </div>
   );
 };

@@ -1,3 +1,3 @@
-export { canLoadOlder, createTimelineStore } from './timeline-store.ts';
+export { canLoadOlder, createTimelineStore, initialWindow } from './timeline-store.ts';
 export type { TimelineDeps, TimelineState, TimelineStore } from './timeline-store.ts';
 export { RoomView } from './RoomView.tsx';

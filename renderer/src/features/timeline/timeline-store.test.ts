@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import type { TimelineItem } from '../../../../shared/model/timeline.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TimelineItem, TimelineWindow } from '../../../../shared/model/timeline.ts';
+import type { ListOp } from '../../../../shared/stream/list-op.ts';
 import { createFakeBridge, flush, ok } from '../../test/fake-bridge.ts';
-import { message } from '../../test/fixtures.ts';
-import { canLoadOlder, createTimelineStore } from './timeline-store.ts';
+import { liveWindow, message, timelineBatch } from '../../test/fixtures.ts';
+import { canLoadOlder, createTimelineStore, initialWindow, VIEWPORT_HINT_MS } from './timeline-store.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const details = (roomId: string) => ({
   id: roomId,
@@ -22,12 +27,16 @@ const setup = () => {
   bridge.handle('stream:resync', () => ok(null));
   bridge.handle('room:details', ({ roomId }) => ok(details(roomId)));
   bridge.handle('room:markRead', () => ok(null));
+  bridge.handle('timeline:viewport', () => ok(null));
   const focus = { focused: true };
   const timeline = createTimelineStore(bridge, { isFocused: () => focus.focused });
-  const reset = (subscription: string, values: TimelineItem[], seq = 0): void => {
-    bridge.emit('timeline:batch', { subscription, seq, ops: [{ op: 'reset', values }] });
+  const reset = (subscription: string, values: TimelineItem[], seq = 0, window: Partial<TimelineWindow> = {}): void => {
+    bridge.emit('timeline:batch', timelineBatch(subscription, seq, [{ op: 'reset', values }], window));
   };
-  return { bridge, timeline, focus, reset };
+  const batch = (subscription: string, seq: number, ops: ListOp<TimelineItem>[], window: Partial<TimelineWindow> = {}): void => {
+    bridge.emit('timeline:batch', timelineBatch(subscription, seq, ops, window));
+  };
+  return { bridge, timeline, focus, reset, batch };
 };
 
 describe('timeline store', () => {
@@ -43,14 +52,14 @@ describe('timeline store', () => {
   });
 
   it('marks read again when new items arrive while the window has focus', async () => {
-    const { bridge, timeline, focus, reset } = setup();
+    const { bridge, timeline, focus, reset, batch } = setup();
     await timeline.open('!a:x');
     reset('t1', [message('m1')]);
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 1, ops: [{ op: 'append', values: [message('m2')] }] });
+    batch('t1', 1, [{ op: 'append', values: [message('m2')] }]);
     expect(bridge.callsTo('room:markRead')).toHaveLength(2);
 
     focus.focused = false;
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 2, ops: [{ op: 'append', values: [message('m3')] }] });
+    batch('t1', 2, [{ op: 'append', values: [message('m3')] }]);
     expect(bridge.callsTo('room:markRead')).toHaveLength(2);
     focus.focused = true;
     timeline.markRead();
@@ -59,18 +68,18 @@ describe('timeline store', () => {
   });
 
   it('does not mark read when only an existing item changes', async () => {
-    const { bridge, timeline, reset } = setup();
+    const { bridge, timeline, reset, batch } = setup();
     await timeline.open('!a:x');
     reset('t1', [message('m1', { own: true, sendState: 'sending' })]);
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 1, ops: [{ op: 'set', index: 0, value: message('m1', { own: true }) }] });
+    batch('t1', 1, [{ op: 'set', index: 0, value: message('m1', { own: true }) }]);
     expect(bridge.callsTo('room:markRead')).toHaveLength(1);
   });
 
   it('resyncs on a gap', async () => {
-    const { bridge, timeline, reset } = setup();
+    const { bridge, timeline, reset, batch } = setup();
     await timeline.open('!a:x');
     reset('t1', [message('m1')]);
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 5, ops: [{ op: 'remove', index: 0 }] });
+    batch('t1', 5, [{ op: 'remove', index: 0 }]);
     expect(bridge.callsTo('stream:resync')).toEqual([{ subscription: 't1' }]);
     expect(timeline.store.getState().items).toHaveLength(1);
   });
@@ -87,36 +96,132 @@ describe('timeline store', () => {
     expect(timeline.store.getState().details?.id).toBe('!b:x');
   });
 
-  it('paginates while the server has more and stops when it has not', async () => {
-    const { bridge, timeline, reset } = setup();
-    const answers = [true, false];
-    bridge.handle('timeline:paginate', () => ok({ hasMore: answers.shift() ?? false }));
+  it('keeps where the window sits from every batch', async () => {
+    const { timeline, reset, batch } = setup();
     await timeline.open('!a:x');
-    reset('t1', [message('m1')]);
-    await timeline.paginate();
-    expect(timeline.store.getState()).toMatchObject({ hasMore: true, paginating: false });
-    await timeline.paginate();
-    expect(timeline.store.getState().hasMore).toBe(false);
-    await timeline.paginate();
-    expect(bridge.callsTo('timeline:paginate')).toEqual([{ roomId: '!a:x' }, { roomId: '!a:x' }]);
+    expect(timeline.store.getState().window).toEqual(initialWindow);
+    reset('t1', [message('m1'), message('m2')], 0, { hasNewer: true, readMarkerItemId: 'm1', focusItemId: 'm2' });
+    expect(timeline.store.getState().window).toEqual({ hasOlder: true, hasNewer: true, readMarkerItemId: 'm1', focusItemId: 'm2' });
+    batch('t1', 1, [{ op: 'remove', index: 0 }], { hasOlder: false });
+    expect(timeline.store.getState().window).toEqual({ hasOlder: false, hasNewer: false, readMarkerItemId: null, focusItemId: null });
   });
 
-  it('does not paginate twice at once', async () => {
-    const { bridge, timeline } = setup();
+  it('paginates each way on its subscription while main says there is more that way', async () => {
+    const { bridge, timeline, reset } = setup();
+    bridge.handle('timeline:paginate', ({ direction }) => ok({ ...liveWindow, hasOlder: direction !== 'backward', hasNewer: true }));
+    await timeline.open('!a:x');
+    // Nothing to ask for before the first batch: the list is not there yet.
+    await timeline.paginate('backward');
+    expect(bridge.callsTo('timeline:paginate')).toEqual([]);
+    reset('t1', [message('m1')]);
+    // At the live end there is nothing newer.
+    await timeline.paginate('forward');
+    expect(bridge.callsTo('timeline:paginate')).toEqual([]);
+    await timeline.paginate('backward');
+    expect(timeline.store.getState()).toMatchObject({ window: { hasOlder: false, hasNewer: true }, paginating: { backward: false } });
+    await timeline.paginate('backward');
+    await timeline.paginate('forward');
+    expect(bridge.callsTo('timeline:paginate')).toEqual([
+      { subscription: 't1', direction: 'backward' },
+      { subscription: 't1', direction: 'forward' },
+    ]);
+  });
+
+  it('keeps one page in flight per direction and shows which', async () => {
+    const { bridge, timeline, reset } = setup();
     bridge.handle('timeline:paginate', async () => {
       await flush();
-      return ok({ hasMore: true });
+      return ok({ ...liveWindow, hasNewer: true });
     });
     await timeline.open('!a:x');
-    await Promise.all([timeline.paginate(), timeline.paginate()]);
-    expect(bridge.callsTo('timeline:paginate')).toHaveLength(1);
+    reset('t1', [message('m1')], 0, { hasNewer: true });
+    const backward = [timeline.paginate('backward'), timeline.paginate('backward')];
+    expect(timeline.store.getState().paginating).toEqual({ backward: true, forward: false });
+    const forward = timeline.paginate('forward');
+    expect(timeline.store.getState().paginating).toEqual({ backward: true, forward: true });
+    await Promise.all([...backward, forward]);
+    expect(timeline.store.getState().paginating).toEqual({ backward: false, forward: false });
+    expect(bridge.callsTo('timeline:paginate')).toEqual([
+      { subscription: 't1', direction: 'backward' },
+      { subscription: 't1', direction: 'forward' },
+    ]);
+  });
+
+  it('drops a page answer that comes back after a resubscribe', async () => {
+    const { bridge, timeline, reset } = setup();
+    let answer: (() => void) | undefined;
+    bridge.handle('timeline:paginate', () => new Promise((resolve) => {
+      answer = () => { resolve(ok({ ...liveWindow, hasOlder: false })); };
+    }));
+    await timeline.open('!a:x');
+    reset('t1', [message('m1')]);
+    const page = timeline.paginate('backward');
+    await flush();
+    await timeline.reopen();
+    reset('t2', [message('m1')]);
+    answer?.();
+    await page;
+    // t2's window still says older events exist; t1's late answer must not say otherwise.
+    expect(timeline.store.getState()).toMatchObject({ window: { hasOlder: true }, paginating: { backward: false } });
+    bridge.handle('timeline:paginate', () => ok(liveWindow));
+    await timeline.paginate('backward');
+    expect(bridge.callsTo('timeline:paginate')).toEqual([
+      { subscription: 't1', direction: 'backward' },
+      { subscription: 't2', direction: 'backward' },
+    ]);
+  });
+
+  it('jumps to an event and back to the live end, saying whether main found it', async () => {
+    const { bridge, timeline, reset } = setup();
+    bridge.handle('timeline:jump', ({ eventId }) => ok({ found: eventId !== '$gone' }));
+    expect(await timeline.jump('$m1')).toBe(false);
+    await timeline.open('!a:x');
+    reset('t1', [message('m1')]);
+    expect(await timeline.jump('$m1')).toBe(true);
+    expect(await timeline.jump('$gone')).toBe(false);
+    expect(await timeline.jump(null)).toBe(true);
+    expect(bridge.callsTo('timeline:jump')).toEqual([
+      { subscription: 't1', eventId: '$m1' },
+      { subscription: 't1', eventId: '$gone' },
+      { subscription: 't1', eventId: null },
+    ]);
+  });
+
+  it('does not mark the room read while the window is short of the live end', async () => {
+    const { bridge, timeline, reset, batch } = setup();
+    await timeline.open('!a:x');
+    reset('t1', [message('m1')], 0, { hasNewer: true });
+    batch('t1', 1, [{ op: 'append', values: [message('m2')] }], { hasNewer: true });
+    expect(bridge.callsTo('room:markRead')).toHaveLength(1);
+    batch('t1', 2, [{ op: 'append', values: [message('m3')] }], { hasNewer: false });
+    expect(bridge.callsTo('room:markRead')).toHaveLength(2);
+  });
+
+  it('tells main what is on screen at most every half second, for the current subscription only', async () => {
+    vi.useFakeTimers();
+    const { bridge, timeline, reset } = setup();
+    timeline.viewport('m1', 'm2');
+    await timeline.open('!a:x');
+    reset('t1', [message('m1'), message('m2'), message('m3')]);
+    timeline.viewport('m1', 'm2');
+    timeline.viewport('m2', 'm3');
+    expect(bridge.callsTo('timeline:viewport')).toEqual([{ subscription: 't1', firstItemId: 'm1', lastItemId: 'm2' }]);
+    vi.advanceTimersByTime(VIEWPORT_HINT_MS);
+    expect(bridge.callsTo('timeline:viewport')).toHaveLength(2);
+    timeline.viewport('m1', 'm3');
+    await timeline.reopen();
+    vi.advanceTimersByTime(VIEWPORT_HINT_MS);
+    // The pending hint named t1, which is gone.
+    expect(bridge.callsTo('timeline:viewport')).toHaveLength(2);
+    timeline.viewport('m1', 'm3');
+    expect(bridge.callsTo('timeline:viewport').at(-1)).toEqual({ subscription: 't2', firstItemId: 'm1', lastItemId: 'm3' });
   });
 
   it('knows there is nothing older than the room creation', () => {
-    expect(canLoadOlder({ hasMore: true, items: [message('m1')] })).toBe(true);
-    expect(canLoadOlder({ hasMore: false, items: [message('m1')] })).toBe(false);
+    expect(canLoadOlder({ window: liveWindow, items: [message('m1')] })).toBe(true);
+    expect(canLoadOlder({ window: { ...liveWindow, hasOlder: false }, items: [message('m1')] })).toBe(false);
     const created: TimelineItem = { ...message('c'), kind: 'roomCreated' };
-    expect(canLoadOlder({ hasMore: true, items: [created] })).toBe(false);
+    expect(canLoadOlder({ window: liveWindow, items: [created] })).toBe(false);
   });
 
   it('retries and invites in the open room', async () => {

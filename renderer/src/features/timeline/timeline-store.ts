@@ -3,8 +3,13 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Bridge } from '../../../../shared/ipc/bridge.ts';
 import type { ErrorCode, IpcResult } from '../../../../shared/ipc/errors.ts';
 import type { RoomDetails } from '../../../../shared/model/room.ts';
-import type { TimelineItem } from '../../../../shared/model/timeline.ts';
+import type { PaginateDirection, TimelineItem, TimelineWindow } from '../../../../shared/model/timeline.ts';
 import { createListStream } from '../../lib/list-stream.ts';
+import type { Timers } from './viewport-hint.ts';
+import { createViewportHint } from './viewport-hint.ts';
+
+/** How often at most main hears what is on screen while the member scrolls. */
+export const VIEWPORT_HINT_MS = 500;
 
 export type TimelineState = {
   roomId: string | null;
@@ -12,9 +17,10 @@ export type TimelineState = {
   /** False until the first batch: "no messages" and "not loaded yet" look different. */
   loaded: boolean;
   details: RoomDetails | null;
-  /** Whether the server may hold older events; assumed until a paginate says otherwise. */
-  hasMore: boolean;
-  paginating: boolean;
+  /** Where main's window sits: older or newer events beyond it, the read marker, a jump's target. */
+  window: TimelineWindow;
+  /** A page in flight per direction, for the loading rows and so a direction asks only once at a time. */
+  paginating: Record<PaginateDirection, boolean>;
   error: ErrorCode | null;
 };
 
@@ -24,7 +30,12 @@ export type TimelineStore = {
   close: () => void;
   /** Re-subscribes the open room, e.g. after the link to main came back. */
   reopen: () => Promise<void>;
-  paginate: () => Promise<void>;
+  /** Grows the window by a page older or newer, if there is one and none is in flight that way. */
+  paginate: (direction: PaginateDirection) => Promise<void>;
+  /** Moves the window around an event (null: back to the live end); whether main found it. */
+  jump: (eventId: string | null) => Promise<boolean>;
+  /** What is on screen, so main can drop what is far out of view; throttled here. */
+  viewport: (firstItemId: string, lastItemId: string) => void;
   retry: (itemId: string) => Promise<IpcResult<null>>;
   invite: (userId: string) => Promise<IpcResult<null>>;
   /** Marks the room read if something new arrived since the last time. */
@@ -35,21 +46,32 @@ export type TimelineStore = {
 export type TimelineDeps = {
   /** Whether the member is looking at the window: only then do new messages count as read. */
   isFocused: () => boolean;
+  /** Timers for the viewport hint's throttle; tests pass fake ones. */
+  timers?: Timers;
 };
+
+/** Until main says otherwise a room may hold older events, and a fresh window sits at the live end. */
+export const initialWindow: TimelineWindow = { hasOlder: true, hasNewer: false, readMarkerItemId: null, focusItemId: null };
+
+const idle: Record<PaginateDirection, boolean> = { backward: false, forward: false };
 
 const empty = (roomId: string | null): TimelineState => ({
   roomId,
   items: [],
   loaded: false,
   details: null,
-  hasMore: true,
-  paginating: false,
+  window: initialWindow,
+  paginating: idle,
   error: null,
 });
 
 /** A room's timeline starts at its creation event: nothing older to fetch. */
-export const canLoadOlder = (state: Pick<TimelineState, 'hasMore' | 'items'>): boolean =>
-  state.hasMore && state.items[0]?.kind !== 'roomCreated';
+export const canLoadOlder = (state: Pick<TimelineState, 'window' | 'items'>): boolean =>
+  state.window.hasOlder && state.items[0]?.kind !== 'roomCreated';
+
+/** Whether a page can be asked for that way now. */
+const canPaginate = (state: TimelineState, direction: PaginateDirection): boolean =>
+  state.loaded && !state.paginating[direction] && (direction === 'backward' ? canLoadOlder(state) : state.window.hasNewer);
 
 export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): TimelineStore => {
   const store = createStore<TimelineState>(() => empty(null));
@@ -66,16 +88,17 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
   };
 
   const markRead = (): void => {
-    const { items } = store.getState();
+    const { items, window } = store.getState();
     const newest = items.at(-1)?.id ?? null;
-    if (newest !== null && newest !== markedItemId && deps.isFocused()) {
+    // A window short of the live end shows old messages: reading them is not reading the room.
+    if (newest !== null && newest !== markedItemId && !window.hasNewer && deps.isFocused()) {
       sendMarkRead();
     }
   };
 
-  const stream = createListStream(bridge, 'timeline:batch', (items) => {
+  const stream = createListStream(bridge, 'timeline:batch', (items, batch) => {
     const first = !store.getState().loaded;
-    store.setState({ items, loaded: true, error: null });
+    store.setState({ items, window: batch.window, loaded: true, error: null });
     if (first) {
       // open() already marked what main held when we subscribed, which is this.
       markedItemId = items.at(-1)?.id ?? null;
@@ -98,7 +121,16 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     }, 500);
   };
 
+  const hint = createViewportHint(
+    (viewport) => void bridge.invoke('timeline:viewport', viewport),
+    VIEWPORT_HINT_MS,
+    deps.timers,
+  );
+
   const subscribe = async (roomId: string): Promise<void> => {
+    // Pages and hints in flight belong to the old subscription; their answers are dropped below.
+    hint.cancel();
+    store.setState({ paginating: idle });
     const result = await stream.start(() => bridge.invoke('timeline:subscribe', { roomId }));
     if (result.kind === 'failed' && store.getState().roomId === roomId) {
       store.setState({ error: result.error.code });
@@ -125,6 +157,7 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
 
   const close = (): void => {
     stream.stop();
+    hint.cancel();
     markedItemId = null;
     store.setState(empty(null));
   };
@@ -136,20 +169,42 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     }
   };
 
-  const paginate = async (): Promise<void> => {
-    const state = store.getState();
-    const { roomId } = state;
-    if (roomId === null || state.paginating || !canLoadOlder(state)) {
+  const paginate = async (direction: PaginateDirection): Promise<void> => {
+    const subscription = stream.subscription();
+    if (subscription === null || !canPaginate(store.getState(), direction)) {
       return;
     }
-    store.setState({ paginating: true });
-    const result = await bridge.invoke('timeline:paginate', { roomId });
-    if (store.getState().roomId !== roomId) {
+    store.setState((state) => ({ paginating: { ...state.paginating, [direction]: true } }));
+    const result = await bridge.invoke('timeline:paginate', { subscription, direction });
+    if (stream.subscription() !== subscription) {
       return;
     }
-    store.setState(
-      result.ok ? { paginating: false, hasMore: result.value.hasMore } : { paginating: false, error: result.error.code },
-    );
+    store.setState((state) => ({
+      paginating: { ...state.paginating, [direction]: false },
+      ...(result.ok ? { window: result.value } : { error: result.error.code }),
+    }));
+  };
+
+  const jump = async (eventId: string | null): Promise<boolean> => {
+    const subscription = stream.subscription();
+    if (subscription === null) {
+      return false;
+    }
+    const result = await bridge.invoke('timeline:jump', { subscription, eventId });
+    if (!result.ok) {
+      if (stream.subscription() === subscription) {
+        store.setState({ error: result.error.code });
+      }
+      return false;
+    }
+    return result.value.found;
+  };
+
+  const viewport = (firstItemId: string, lastItemId: string): void => {
+    const subscription = stream.subscription();
+    if (subscription !== null) {
+      hint.report({ subscription, firstItemId, lastItemId });
+    }
   };
 
   const noRoom: IpcResult<never> = { ok: false, error: { code: 'room_not_found' } };
@@ -164,5 +219,20 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     return roomId === null ? noRoom : bridge.invoke('room:invite', { roomId, userId });
   };
 
-  return { store, open, close, reopen, paginate, retry, invite, markRead, dispose: stream.dispose };
+  return {
+    store,
+    open,
+    close,
+    reopen,
+    paginate,
+    jump,
+    viewport,
+    retry,
+    invite,
+    markRead,
+    dispose: () => {
+      hint.cancel();
+      stream.dispose();
+    },
+  };
 };
