@@ -2,7 +2,7 @@
  * History pages fetched straight from the server (`/messages`, `/context`) and kept only by
  * the window that asked: the SDK's live timeline never shrinks, so paging through it would
  * hold a whole room in memory. Raw events go through the client's event mapper, which
- * decrypts encrypted ones (their `Decrypted` is re-emitted on the client, so the window
+ * decrypts encrypted ones (a late `Decrypted` is re-emitted on the client, so the window
  * is projected again when the text arrives).
  */
 import { Direction, Method, type IContextResponse, type IEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
@@ -33,21 +33,27 @@ export class MatrixPageSource implements PageSource {
     this.client = client;
   }
 
-  private map(roomId: string, events: readonly RawEvent[]): MatrixEvent[] {
+  /**
+   * MatrixEvents of the raw ones, decrypted where we hold the keys: a page arrives readable
+   * rather than as a screenful of "encrypted" lines that change a moment later.
+   */
+  private async map(roomId: string, events: readonly RawEvent[]): Promise<MatrixEvent[]> {
     const mapper = this.client.getEventMapper();
     // /messages leaves room_id out of its events; the mapper needs it to find the room.
-    return events.map((event) => mapper({ ...event, room_id: event.room_id ?? roomId }));
+    const mapped = events.map((event) => mapper({ ...event, room_id: event.room_id ?? roomId }));
+    await Promise.all(mapped.map((event) => this.client.decryptEventIfNeeded(event)));
+    return mapped;
   }
 
   async older(roomId: string, token: string): Promise<Page<MatrixEvent>> {
     const response = await this.client.createMessagesRequest(roomId, token, PAGE_SIZE, Direction.Backward);
     // Backwards, the chunk comes newest first; an absent `end` means the room's first event is in it.
-    return { entries: this.map(roomId, response.chunk).reverse(), older: response.end ?? null, newer: response.start ?? token };
+    return { entries: (await this.map(roomId, response.chunk)).reverse(), older: response.end ?? null, newer: response.start ?? token };
   }
 
   async newer(roomId: string, token: string): Promise<Page<MatrixEvent>> {
     const response = await this.client.createMessagesRequest(roomId, token, PAGE_SIZE, Direction.Forward);
-    return { entries: this.map(roomId, response.chunk), older: response.start ?? token, newer: response.end ?? null };
+    return { entries: await this.map(roomId, response.chunk), older: response.start ?? token, newer: response.end ?? null };
   }
 
   async around(roomId: string, eventId: string): Promise<AroundPage | null> {
@@ -62,7 +68,7 @@ export class MatrixPageSource implements PageSource {
     if (response.event === undefined) {
       return null;
     }
-    const [focus, ...rest] = this.map(roomId, [response.event, ...(response.events_before ?? []).slice().reverse(), ...(response.events_after ?? [])]);
+    const [focus, ...rest] = await this.map(roomId, [response.event, ...(response.events_before ?? []).slice().reverse(), ...(response.events_after ?? [])]);
     if (focus === undefined) {
       return null;
     }
