@@ -6,7 +6,7 @@ import { importHandlers } from './handlers/import.ts';
 import { mediaHandlers } from './handlers/media.ts';
 import { securityHandlers } from './handlers/security.ts';
 import { signedIn } from './handlers/signed-in.ts';
-import { timelineHandlers } from './handlers/timeline.ts';
+import { openRoomWindow, timelineHandlers } from './handlers/timeline.ts';
 import { uploadHandlers } from './handlers/uploads.ts';
 import type { Handlers } from './ipc/dispatcher.ts';
 import type { Trust } from './matrix/trust/trust.ts';
@@ -83,5 +83,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...uploadHandlers(deps),
   ...mediaHandlers(deps),
   ...importHandlers(deps),
-  ...timelineHandlers(deps),
+  ...timelineHandlers(deps, openRoomWindow),
 });

@@ -1,32 +1,35 @@
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { TimelineItem } from '../../../shared/model/timeline.ts';
 import type { AccountRuntime } from '../account-runtime.ts';
-import type { HandlerDeps } from '../handlers.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 import { toRembukError } from '../matrix/matrix-errors.ts';
 import { MatrixPageSource } from '../matrix/timeline/page-source.ts';
 import { RoomWindow } from '../matrix/timeline/room-window.ts';
-import { signedIn } from './signed-in.ts';
+import type { Subscriptions } from '../stream/subscriptions.ts';
 
 type TimelineChannel = `timeline:${'subscribe' | 'paginate' | 'jump' | 'viewport'}`;
 
 /** What the handlers use of a subscription's window (RoomWindow in the app). */
 export type TimelineView = Pick<RoomWindow, 'items' | 'window' | 'paginate' | 'jump' | 'viewport' | 'close'>;
 
-/** Makes the window of a newly subscribed room; the tests give one of their own. */
-export type OpenWindow = (runtime: AccountRuntime, roomId: string) => TimelineView | null;
+/** What the handlers need of the signed-in account itself: when its first sync is in. */
+type LiveRuntime = Pick<AccountRuntime, 'whenLive'>;
+
+/** Makes the window of a newly subscribed room (null when the account has no such room); the tests give one of their own. */
+export type OpenWindow<R extends LiveRuntime> = (runtime: R, roomId: string) => TimelineView | null;
 
 /** How long opening a room waits for the first sync before saying the room is not there. */
 const FIRST_SYNC_WAIT_MS = 15_000;
 
-const openRoomWindow: OpenWindow = (runtime, roomId) => {
+/** The app's window: pages fetched from the homeserver, the live end from the SDK. */
+export const openRoomWindow: OpenWindow<AccountRuntime> = (runtime, roomId) => {
   const room = runtime.account.room(roomId);
   return room === null
     ? null
     : new RoomWindow({ room, myUserId: runtime.account.userId, source: new MatrixPageSource(runtime.account.client), media: runtime.media.projection() });
 };
 
-const untilLive = async (runtime: AccountRuntime): Promise<void> => {
+const untilLive = async (runtime: LiveRuntime): Promise<void> => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([runtime.whenLive, new Promise((resolve) => (timer = setTimeout(resolve, FIRST_SYNC_WAIT_MS)))]);
   clearTimeout(timer);
@@ -37,7 +40,10 @@ const untilLive = async (runtime: AccountRuntime): Promise<void> => {
  * around an event), grow it a page either way, jump, and the viewport hint that lets main
  * drop what is far out of view. Every change goes out as a `timeline:batch` before the answer.
  */
-export const timelineHandlers = (deps: Pick<HandlerDeps, 'runtime' | 'subscriptions'>, open: OpenWindow = openRoomWindow): Pick<Handlers, TimelineChannel> => {
+export const timelineHandlers = <R extends LiveRuntime>(
+  deps: { runtime(): R | null; subscriptions: Pick<Subscriptions, 'add' | 'refresh'> },
+  open: OpenWindow<R>,
+): Pick<Handlers, TimelineChannel> => {
   const windows = new Map<string, { connectionId: string; view: TimelineView }>();
 
   const owned = (subscription: string, connectionId: string): TimelineView => {
@@ -58,7 +64,10 @@ export const timelineHandlers = (deps: Pick<HandlerDeps, 'runtime' | 'subscripti
   return {
     'timeline:subscribe': async (input, context) => {
       // A room picked from the list shown before the first sync is in: wait for its room to exist.
-      const current = signedIn(deps);
+      const current = deps.runtime();
+      if (current === null) {
+        throw new RembukError('not_signed_in');
+      }
       await untilLive(current);
       const view = deps.runtime() === current ? open(current, input.roomId) : null;
       if (view === null) {

@@ -3,7 +3,7 @@
  * (`PageSource`), and at the live end the SDK's live timeline and our pending events, as
  * before. What it holds is projected with the one per-event projection the app has.
  */
-import { Direction, EventTimeline, EventType, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { Direction, EventType, type EventTimeline, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { PaginateDirection, TimelineItem, TimelineWindow } from '../../../../shared/model/timeline.ts';
 import { projectEvents, stableItemId, type MediaProjection } from '../timeline-projection.ts';
 import { DEFAULT_LIMITS, PageWindow, type Page, type WindowLimits } from './page-window.ts';
