@@ -33,11 +33,9 @@ const watch = async (core: Core, roomId: string) => {
 /** The room's messages as bodies, loading older pages until all of history is in. */
 const allMessages = async (core: Core, roomId: string): Promise<{ bodies: string[]; undecryptable: number }> => {
   const timeline = await watch(core, roomId);
-  while ((await core.bridge.invoke('timeline:paginate', { roomId })).hasMore) {
-    // keep paging back
-  }
+  await timeline.readAll();
   await new Promise((resolve) => setTimeout(resolve, 200));
-  const items = timeline.items();
+  const items = timeline.seen();
   timeline.stop();
   return {
     bodies: items.flatMap((item) => (item.kind === 'message' ? [item.body] : [])),

@@ -1,17 +1,15 @@
 import { done } from './handlers/done.ts';
-import { RembukError } from '../../shared/ipc/errors.ts';
 import type { RoomListEntry } from '../../shared/model/room.ts';
-import type { TimelineItem } from '../../shared/model/timeline.ts';
 import type { AccountRuntime } from './account-runtime.ts';
 import { coopHandlers } from './handlers/coop.ts';
 import { importHandlers } from './handlers/import.ts';
 import { mediaHandlers } from './handlers/media.ts';
 import { securityHandlers } from './handlers/security.ts';
 import { signedIn } from './handlers/signed-in.ts';
+import { openRoomWindow, timelineHandlers } from './handlers/timeline.ts';
 import { uploadHandlers } from './handlers/uploads.ts';
 import type { Handlers } from './ipc/dispatcher.ts';
 import type { Trust } from './matrix/trust/trust.ts';
-import { projectTimeline } from './matrix/timeline-projection.ts';
 import type { SettingsStore } from './profile/settings-store.ts';
 import type { SaveDialog } from './ports.ts';
 import type { Subscriptions } from './stream/subscriptions.ts';
@@ -32,9 +30,6 @@ export type HandlerDeps = {
 };
 
 const byId = (item: { id: string }): string => item.id;
-
-/** How long opening a room waits for the first sync before saying the room is not there. */
-const FIRST_SYNC_WAIT_MS = 15_000;
 
 /** One function per contract request, each receiving input the dispatcher already parsed. */
 export const createHandlers = (deps: HandlerDeps): Handlers => ({
@@ -58,31 +53,6 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
         },
       }),
     }),
-  'timeline:subscribe': async (input, context) => {
-    // A room picked from the list shown before the first sync is in: wait for its room to exist.
-    const current = signedIn(deps);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([current.whenLive, new Promise((resolve) => (timer = setTimeout(resolve, FIRST_SYNC_WAIT_MS)))]);
-    clearTimeout(timer);
-    if (current.account.room(input.roomId) === null) {
-      throw new RembukError('room_not_found');
-    }
-    return {
-      subscription: deps.subscriptions.add<TimelineItem>({
-        connectionId: context.connectionId,
-        roomId: input.roomId,
-        compute: () => {
-          const runtime = deps.runtime();
-          const room = runtime?.account.room(input.roomId) ?? null;
-          return runtime === null || room === null ? [] : projectTimeline(room, runtime.account.userId, runtime.media.projection());
-        },
-        keyOf: byId,
-        sink: (batch) => {
-          context.emit('timeline:batch', batch);
-        },
-      }),
-    };
-  },
   'stream:resync': (input, context) => {
     deps.subscriptions.resync(input.subscription, context.connectionId);
     return Promise.resolve(null);
@@ -91,7 +61,6 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
     deps.subscriptions.remove(input.subscription, context.connectionId);
     return Promise.resolve(null);
   },
-  'timeline:paginate': async (input) => ({ hasMore: await signedIn(deps).rooms.paginate(input.roomId) }),
 
   'room:details': (input) => Promise.resolve(signedIn(deps).rooms.details(input.roomId)),
   'room:markRead': (input) => done(signedIn(deps).rooms.markRead(input.roomId)),
@@ -114,4 +83,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...uploadHandlers(deps),
   ...mediaHandlers(deps),
   ...importHandlers(deps),
+  ...timelineHandlers(deps, openRoomWindow),
 });

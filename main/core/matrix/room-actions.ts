@@ -1,10 +1,8 @@
-import { Direction, EventTimeline, EventType, KnownMembership, Preset, ReceiptType, type Room } from 'matrix-js-sdk';
+import { EventTimeline, EventType, KnownMembership, Preset, ReceiptType, type Room } from 'matrix-js-sdk';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { RoomDetails } from '../../../shared/model/room.ts';
 import type { MatrixAccount } from './matrix-account.ts';
 import { toRembukError } from './matrix-errors.ts';
-
-const PAGE_SIZE = 30;
 
 /**
  * Direct chats and private rooms are end-to-end encrypted from their first event, as in
@@ -16,7 +14,7 @@ export const ENCRYPTION_ON = {
   content: { algorithm: 'm.megolm.v1.aes-sha2' },
 };
 
-/** What a member does to rooms: create, invite, answer invites, read, scroll back. */
+/** What a member does to rooms: create, invite, answer invites, read. */
 export class RoomActions {
   private readonly account: MatrixAccount;
 
@@ -47,20 +45,6 @@ export class RoomActions {
       encrypted: room.hasEncryptionStateEvent(),
       canInvite: room.canInvite(this.account.userId),
     };
-  }
-
-  /** Loads one page of older events; says whether there is more before them. */
-  async paginate(roomId: string): Promise<boolean> {
-    const room = this.joinedRoom(roomId);
-    const timeline = room.getLiveTimeline();
-    if (timeline.getPaginationToken(Direction.Backward) === null) {
-      return false;
-    }
-    try {
-      return await this.account.client.paginateEventTimeline(timeline, { backwards: true, limit: PAGE_SIZE });
-    } catch (error) {
-      throw toRembukError(error, 'room_not_found');
-    }
   }
 
   /** Moves the read receipt to the newest event, which clears the room's unread count. */

@@ -117,24 +117,35 @@ export const toTimelineItem = (
   }
 };
 
-/** The room's loaded live timeline followed by our messages still on their way, deduplicated. */
-export const projectTimeline = (room: Room, myUserId: string, media: MediaProjection | null = null): TimelineItem[] => {
-  const nameOf = (userId: string): string => room.getMember(userId)?.name ?? userId;
-  const events = [...room.getLiveTimeline().getEvents(), ...room.getPendingEvents()];
+/** One event of a room as the renderer shows it (an imported one under its WhatsApp author), or null when hidden. */
+export const projectEvent = (event: MatrixEvent, room: Room, myUserId: string, media: MediaUrls | null): TimelineItem | null => {
+  const plain = toTimelineItem(event, myUserId, (userId) => room.getMember(userId)?.name ?? userId, media);
+  return plain === null ? null : withImport(plain, event, room, myUserId);
+};
+
+/**
+ * Events of a room, oldest first, as items, each shown once. With `pendingMedia` (the window
+ * reaches the live end) our attachments still uploading come last, like messages on their way.
+ */
+export const projectEvents = (
+  room: Room,
+  events: readonly MatrixEvent[],
+  myUserId: string,
+  media: MediaProjection | null,
+  pendingMedia: boolean,
+): TimelineItem[] => {
   const seen = new Set<string>();
   const items: TimelineItem[] = [];
   for (const event of events) {
-    const plain = toTimelineItem(event, myUserId, nameOf, media?.urls ?? null);
-    const item = plain === null ? null : withImport(plain, event, room, myUserId);
+    const item = projectEvent(event, room, myUserId, media?.urls ?? null);
     // A message re-sent after a crash can be both delivered and pending for a moment: show it once.
     if (item !== null && !seen.has(item.id)) {
       seen.add(item.id);
       items.push(item);
     }
   }
-  // Attachments still uploading come last, like messages on their way; once their event
-  // exists (same transaction id) it is the one shown.
-  for (const item of media?.pending(room.roomId) ?? []) {
+  // Once an attachment's event exists (same transaction id) it is the one shown.
+  for (const item of pendingMedia ? (media?.pending(room.roomId) ?? []) : []) {
     if (!seen.has(item.id)) {
       seen.add(item.id);
       items.push(item);
@@ -142,3 +153,7 @@ export const projectTimeline = (room: Room, myUserId: string, media: MediaProjec
   }
   return items;
 };
+
+/** The room's loaded live timeline followed by our messages still on their way (the live end of a window). */
+export const projectTimeline = (room: Room, myUserId: string, media: MediaProjection | null = null): TimelineItem[] =>
+  projectEvents(room, [...room.getLiveTimeline().getEvents(), ...room.getPendingEvents()], myUserId, media, true);

@@ -12,19 +12,30 @@ export class ListPublisher<T> {
   private readonly compute: () => T[];
   private readonly keyOf: (item: T) => string;
   private readonly sink: BatchSink<T>;
+  private readonly state: (() => unknown) | null;
   private sent: T[] = [];
+  private sentState = '';
   private seq = -1;
 
-  constructor(options: { subscription: string; compute: () => T[]; keyOf: (item: T) => string; sink: BatchSink<T> }) {
+  constructor(options: {
+    subscription: string;
+    compute: () => T[];
+    keyOf: (item: T) => string;
+    sink: BatchSink<T>;
+    /** What the sink adds to every batch beside the items (a timeline's window); a change of it alone is sent too. */
+    state?: () => unknown;
+  }) {
     this.subscription = options.subscription;
     this.compute = options.compute;
     this.keyOf = options.keyOf;
     this.sink = options.sink;
+    this.state = options.state ?? null;
   }
 
   /** Sends the whole list; used on subscribe and when the renderer saw a gap. */
   reset(): void {
     this.sent = this.compute();
+    this.sentState = this.currentState();
     this.send([{ op: 'reset', values: this.sent }]);
   }
 
@@ -33,9 +44,15 @@ export class ListPublisher<T> {
     const next = this.compute();
     const ops = diffLists(this.sent, next, this.keyOf, sameJson);
     this.sent = next;
-    if (ops.length > 0) {
+    const state = this.currentState();
+    if (ops.length > 0 || state !== this.sentState) {
+      this.sentState = state;
       this.send(ops);
     }
+  }
+
+  private currentState(): string {
+    return this.state === null ? '' : JSON.stringify(this.state());
   }
 
   private send(ops: ListOp<T>[]): void {

@@ -11,6 +11,10 @@ type Entry = {
   /** The room whose timeline this is, or null for the room list. */
   roomId: string | null;
   publisher: ListPublisher<unknown>;
+  /** Lets go of what the subscription holds (a timeline's window) once it is removed. */
+  close: (() => void) | null;
+  /** Ends with the session: a sign-in or sign-out sends it a last, empty reset and removes it. */
+  sessionBound: boolean;
 };
 
 /**
@@ -29,13 +33,19 @@ export class Subscriptions {
     compute: () => T[];
     keyOf: (item: T) => string;
     sink: (batch: ListBatch<T>) => void;
+    /** Sent beside the items by the sink; a change of it alone makes a batch (see ListPublisher). */
+    state?: () => unknown;
+    close?: () => void;
+    sessionBound?: boolean;
   }): string {
     const subscription = randomUUID();
-    const publisher = new ListPublisher<T>({ subscription, compute: options.compute, keyOf: options.keyOf, sink: options.sink });
+    const publisher = new ListPublisher<T>({ subscription, compute: options.compute, keyOf: options.keyOf, sink: options.sink, state: options.state });
     this.entries.set(subscription, {
       connectionId: options.connectionId,
       roomId: options.roomId,
       publisher: publisher as ListPublisher<unknown>,
+      close: options.close ?? null,
+      sessionBound: options.sessionBound ?? false,
     });
     // The reset goes out after the subscribe answer, so the renderer knows the id first.
     setTimeout(() => {
@@ -58,17 +68,28 @@ export class Subscriptions {
     this.owned(subscription, connectionId).publisher.reset();
   }
 
+  /** Sends what changed in one subscription now (a page it asked for arrived), before the answer to its request. */
+  refresh(subscription: string, connectionId: string): void {
+    this.owned(subscription, connectionId).publisher.refresh();
+  }
+
   remove(subscription: string, connectionId: string): void {
     this.owned(subscription, connectionId);
-    this.entries.delete(subscription);
+    this.drop(subscription);
   }
 
   closeConnection(connectionId: string): void {
     for (const [id, entry] of this.entries) {
       if (entry.connectionId === connectionId) {
-        this.entries.delete(id);
+        this.drop(id);
       }
     }
+  }
+
+  private drop(subscription: string): void {
+    const entry = this.entries.get(subscription);
+    this.entries.delete(subscription);
+    entry?.close?.();
   }
 
   /** Marks a room (or, with null, everything) as changed; lists refresh shortly after. */
@@ -103,7 +124,11 @@ export class Subscriptions {
 
   /** After sign-in or sign-out every list starts over. */
   resetAll(): void {
-    for (const entry of this.entries.values()) {
+    for (const [id, entry] of this.entries) {
+      if (entry.sessionBound) {
+        // The room is the old account's: the renderer is told it is empty, and the subscription ends.
+        this.drop(id);
+      }
       entry.publisher.reset();
     }
   }
