@@ -4,7 +4,7 @@ import type { CoopSummary } from '../../../shared/model/coop.ts';
 import type { SystemNotifier } from '../lib/system-notifications.ts';
 import { coopView, proposalView } from '../test/coop-fixtures.ts';
 import { createFakeBridge, flush, ok } from '../test/fake-bridge.ts';
-import { message } from '../test/fixtures.ts';
+import { atLive, message } from '../test/fixtures.ts';
 import type { Rendered } from '../test/render.tsx';
 import { click, render } from '../test/render.tsx';
 import { createTestApp } from '../test/test-app.ts';
@@ -111,7 +111,7 @@ describe('the Co-op tab', () => {
       await flush();
     });
     act(() => {
-      bridge.emit('timeline:batch', { subscription: 't1', seq: 0, ops: [{ op: 'reset', values: [message('a')] }] });
+      bridge.emit('timeline:batch', { subscription: 't1', seq: 0, window: atLive, ops: [{ op: 'reset', values: [message('a')] }] });
     });
     expect(bridge.callsTo('room:markRead')).toHaveLength(1);
 
@@ -119,7 +119,7 @@ describe('the Co-op tab', () => {
       app.stores.coop.showTab('coop');
     });
     act(() => {
-      bridge.emit('timeline:batch', { subscription: 't1', seq: 1, ops: [{ op: 'append', values: [message('b')] }] });
+      bridge.emit('timeline:batch', { subscription: 't1', seq: 1, window: atLive, ops: [{ op: 'append', values: [message('b')] }] });
     });
     app.windowFocused();
     expect(bridge.callsTo('room:markRead')).toHaveLength(1);

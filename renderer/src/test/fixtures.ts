@@ -1,6 +1,6 @@
 import type { RoomListEntry } from '../../../shared/model/room.ts';
 import type { SessionView } from '../../../shared/model/session.ts';
-import type { TimelineItem } from '../../../shared/model/timeline.ts';
+import type { TimelineItem, TimelineWindow } from '../../../shared/model/timeline.ts';
 
 export const session: SessionView = {
   userId: '@sari:example.org',
@@ -41,3 +41,6 @@ export const message = (
   edited: false,
   ...extra,
 });
+
+/** Where a timeline window sits when it shows the live end and older history may exist. */
+export const atLive: TimelineWindow = { hasOlder: true, hasNewer: false, readMarkerItemId: null, focusItemId: null };

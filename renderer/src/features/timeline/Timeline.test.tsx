@@ -2,7 +2,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { createFakeBridge, ok } from '../../test/fake-bridge.ts';
-import { message } from '../../test/fixtures.ts';
+import { atLive, message } from '../../test/fixtures.ts';
 import type { Rendered } from '../../test/render.tsx';
 import { click, render } from '../../test/render.tsx';
 import { createTestApp } from '../../test/test-app.ts';
@@ -32,7 +32,7 @@ const setup = async () => {
   await app.stores.timeline.open('!a:x');
   view = render(<Timeline roomName="Rapat" />, app.stores);
   act(() => {
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 0, ops: [{ op: 'reset', values: items }] });
+    bridge.emit('timeline:batch', { subscription: 't1', seq: 0, window: atLive, ops: [{ op: 'reset', values: items }] });
   });
   return { bridge, view };
 };
@@ -84,15 +84,15 @@ describe('Timeline', () => {
 
   it('offers older messages while there may be some, and fetches them when the view is not full', async () => {
     const { bridge, view } = await setup();
-    bridge.handle('timeline:paginate', () => ok({ hasMore: true }));
+    bridge.handle('timeline:paginate', () => ok({ hasOlder: true, hasNewer: false, readMarkerItemId: null, focusItemId: null }));
     expect(view.allByTestId('load-older')).toHaveLength(0);
     await act(async () => {
-      bridge.emit('timeline:batch', { subscription: 't1', seq: 1, ops: [{ op: 'remove', index: 0 }] });
+      bridge.emit('timeline:batch', { subscription: 't1', seq: 1, window: atLive, ops: [{ op: 'remove', index: 0 }] });
       await Promise.resolve();
     });
     expect(view.allByTestId('load-older')).toHaveLength(1);
     // jsdom lays nothing out, so the timeline never overflows: one automatic fetch, not a loop.
-    expect(bridge.callsTo('timeline:paginate')).toEqual([{ roomId: '!a:x' }]);
+    expect(bridge.callsTo('timeline:paginate')).toEqual([{ subscription: 't1', direction: 'backward' }]);
     await click(view.byTestId('load-older'));
     expect(bridge.callsTo('timeline:paginate')).toHaveLength(2);
   });

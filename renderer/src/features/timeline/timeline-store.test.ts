@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { createFakeBridge, flush, ok } from '../../test/fake-bridge.ts';
-import { message } from '../../test/fixtures.ts';
+import { atLive, message } from '../../test/fixtures.ts';
 import { canLoadOlder, createTimelineStore } from './timeline-store.ts';
 
 const details = (roomId: string) => ({
@@ -25,7 +25,7 @@ const setup = () => {
   const focus = { focused: true };
   const timeline = createTimelineStore(bridge, { isFocused: () => focus.focused });
   const reset = (subscription: string, values: TimelineItem[], seq = 0): void => {
-    bridge.emit('timeline:batch', { subscription, seq, ops: [{ op: 'reset', values }] });
+    bridge.emit('timeline:batch', { subscription, seq, window: atLive, ops: [{ op: 'reset', values }] });
   };
   return { bridge, timeline, focus, reset };
 };
@@ -46,11 +46,11 @@ describe('timeline store', () => {
     const { bridge, timeline, focus, reset } = setup();
     await timeline.open('!a:x');
     reset('t1', [message('m1')]);
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 1, ops: [{ op: 'append', values: [message('m2')] }] });
+    bridge.emit('timeline:batch', { subscription: 't1', seq: 1, window: atLive, ops: [{ op: 'append', values: [message('m2')] }] });
     expect(bridge.callsTo('room:markRead')).toHaveLength(2);
 
     focus.focused = false;
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 2, ops: [{ op: 'append', values: [message('m3')] }] });
+    bridge.emit('timeline:batch', { subscription: 't1', seq: 2, window: atLive, ops: [{ op: 'append', values: [message('m3')] }] });
     expect(bridge.callsTo('room:markRead')).toHaveLength(2);
     focus.focused = true;
     timeline.markRead();
@@ -62,7 +62,7 @@ describe('timeline store', () => {
     const { bridge, timeline, reset } = setup();
     await timeline.open('!a:x');
     reset('t1', [message('m1', { own: true, sendState: 'sending' })]);
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 1, ops: [{ op: 'set', index: 0, value: message('m1', { own: true }) }] });
+    bridge.emit('timeline:batch', { subscription: 't1', seq: 1, window: atLive, ops: [{ op: 'set', index: 0, value: message('m1', { own: true }) }] });
     expect(bridge.callsTo('room:markRead')).toHaveLength(1);
   });
 
@@ -70,7 +70,7 @@ describe('timeline store', () => {
     const { bridge, timeline, reset } = setup();
     await timeline.open('!a:x');
     reset('t1', [message('m1')]);
-    bridge.emit('timeline:batch', { subscription: 't1', seq: 5, ops: [{ op: 'remove', index: 0 }] });
+    bridge.emit('timeline:batch', { subscription: 't1', seq: 5, window: atLive, ops: [{ op: 'remove', index: 0 }] });
     expect(bridge.callsTo('stream:resync')).toEqual([{ subscription: 't1' }]);
     expect(timeline.store.getState().items).toHaveLength(1);
   });
@@ -90,7 +90,7 @@ describe('timeline store', () => {
   it('paginates while the server has more and stops when it has not', async () => {
     const { bridge, timeline, reset } = setup();
     const answers = [true, false];
-    bridge.handle('timeline:paginate', () => ok({ hasMore: answers.shift() ?? false }));
+    bridge.handle('timeline:paginate', () => ok({ ...atLive, hasOlder: answers.shift() ?? false }));
     await timeline.open('!a:x');
     reset('t1', [message('m1')]);
     await timeline.paginate();
@@ -98,14 +98,14 @@ describe('timeline store', () => {
     await timeline.paginate();
     expect(timeline.store.getState().hasMore).toBe(false);
     await timeline.paginate();
-    expect(bridge.callsTo('timeline:paginate')).toEqual([{ roomId: '!a:x' }, { roomId: '!a:x' }]);
+    expect(bridge.callsTo('timeline:paginate')).toEqual([{ subscription: 't1', direction: 'backward' }, { subscription: 't1', direction: 'backward' }]);
   });
 
   it('does not paginate twice at once', async () => {
     const { bridge, timeline } = setup();
     bridge.handle('timeline:paginate', async () => {
       await flush();
-      return ok({ hasMore: true });
+      return ok({ ...atLive, hasOlder: true });
     });
     await timeline.open('!a:x');
     await Promise.all([timeline.paginate(), timeline.paginate()]);

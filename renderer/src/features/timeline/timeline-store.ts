@@ -98,8 +98,15 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     }, 500);
   };
 
+  // The open room's window, for paginating it (main keeps a window per subscription).
+  let subscription: string | null = null;
+
   const subscribe = async (roomId: string): Promise<void> => {
-    const result = await stream.start(() => bridge.invoke('timeline:subscribe', { roomId }));
+    const result = await stream.start(async () => {
+      const subscribed = await bridge.invoke('timeline:subscribe', { roomId });
+      subscription = subscribed.ok ? subscribed.value.subscription : null;
+      return subscribed;
+    });
     if (result.kind === 'failed' && store.getState().roomId === roomId) {
       store.setState({ error: result.error.code });
     }
@@ -139,16 +146,16 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
   const paginate = async (): Promise<void> => {
     const state = store.getState();
     const { roomId } = state;
-    if (roomId === null || state.paginating || !canLoadOlder(state)) {
+    if (roomId === null || subscription === null || state.paginating || !canLoadOlder(state)) {
       return;
     }
     store.setState({ paginating: true });
-    const result = await bridge.invoke('timeline:paginate', { roomId });
+    const result = await bridge.invoke('timeline:paginate', { subscription, direction: 'backward' });
     if (store.getState().roomId !== roomId) {
       return;
     }
     store.setState(
-      result.ok ? { paginating: false, hasMore: result.value.hasMore } : { paginating: false, error: result.error.code },
+      result.ok ? { paginating: false, hasMore: result.value.hasOlder } : { paginating: false, error: result.error.code },
     );
   };
 
