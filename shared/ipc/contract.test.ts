@@ -225,7 +225,9 @@ describe('event payloads', () => {
 
   it('timeline:batch rejects an unknown item kind', () => {
     const odd = { ...message, kind: 'poll' };
-    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 0, ops: [{ op: 'reset', values: [odd] }] })).toBe(false);
+    const window = { hasOlder: false, hasNewer: false, readMarkerItemId: null, focusItemId: null };
+    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 0, ops: [{ op: 'reset', values: [message] }], window })).toBe(true);
+    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 0, ops: [{ op: 'reset', values: [odd] }], window })).toBe(false);
   });
 });
 
