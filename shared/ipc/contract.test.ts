@@ -206,7 +206,10 @@ describe('event payloads', () => {
 
   it('timeline:batch accepts timeline items', () => {
     const membership = { ...message, id: 'item-2', kind: 'membership', change: 'joined', target: '@bob:x' };
-    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 4, ops: [{ op: 'append', values: [message, membership] }] })).toBe(true);
+    const window = { hasOlder: true, hasNewer: false, readMarkerItemId: 'item-1', focusItemId: null };
+    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 4, ops: [{ op: 'append', values: [message, membership] }], window })).toBe(true);
+    // Every timeline batch says where its window sits.
+    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 4, ops: [{ op: 'append', values: [message, membership] }] })).toBe(false);
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -222,7 +225,9 @@ describe('event payloads', () => {
 
   it('timeline:batch rejects an unknown item kind', () => {
     const odd = { ...message, kind: 'poll' };
-    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 0, ops: [{ op: 'reset', values: [odd] }] })).toBe(false);
+    const window = { hasOlder: false, hasNewer: false, readMarkerItemId: null, focusItemId: null };
+    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 0, ops: [{ op: 'reset', values: [message] }], window })).toBe(true);
+    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 0, ops: [{ op: 'reset', values: [odd] }], window })).toBe(false);
   });
 });
 
