@@ -334,7 +334,7 @@ export class CoopService {
       throw new RembukError('invalid_request', `unknown class ${classId}`);
     }
     try {
-      await this.client.sendStateEvent(roomId, MEMBER_EVENT as never, memberContent(classId === null ? null : { class: classId }) as never, memberStateKey(userId));
+      await this.client.sendStateEvent(roomId, MEMBER_EVENT, memberContent(classId === null ? null : { class: classId }), memberStateKey(userId));
     } catch (error) {
       throw toRembukError(error);
     }
@@ -382,9 +382,9 @@ export class CoopService {
     };
     const answers = input.kind === 'motion' ? MOTION_ANSWERS : input.options.map((text, index) => ({ id: `pilihan-${String(index + 1)}`, text }));
     try {
-      const { event_id: proposalId } = await this.client.sendEvent(input.roomId, POLL_START as never, proposalStartContent(block, answers) as never);
+      const { event_id: proposalId } = await this.client.sendEvent(input.roomId, POLL_START, proposalStartContent(block, answers));
       const status: ProposalStatus = { v: 1, status: 'open', closes_at: input.closesAt };
-      await this.client.sendStateEvent(input.roomId, PROPOSAL_STATUS_EVENT as never, status as never, proposalId);
+      await this.client.sendStateEvent(input.roomId, PROPOSAL_STATUS_EVENT, status, proposalId);
       this.listeners.changed(input.roomId);
       return { proposalId };
     } catch (error) {
@@ -406,7 +406,7 @@ export class CoopService {
       throw new RembukError('invalid_answer');
     }
     try {
-      const { event_id: eventId } = await this.client.sendEvent(roomId, POLL_RESPONSE as never, responseContent(proposalId, answers) as never);
+      const { event_id: eventId } = await this.client.sendEvent(roomId, POLL_RESPONSE, responseContent(proposalId, answers));
       await this.remember(roomId, proposalId, eventId);
     } catch (error) {
       throw toRembukError(error);
@@ -431,10 +431,10 @@ export class CoopService {
       throw new RembukError('proposal_still_open');
     }
     try {
-      const { event_id: endId } = await this.client.sendEvent(roomId, POLL_END as never, endContent(proposalId, result, resultSummary(block.title, result, block.rules)) as never);
+      const { event_id: endId } = await this.client.sendEvent(roomId, POLL_END, endContent(proposalId, result, resultSummary(block.title, result, block.rules)));
       await this.remember(roomId, proposalId, endId);
       const status: ProposalStatus = { v: 1, status: 'closed', closes_at: block.closes_at, end_event_id: endId };
-      await this.client.sendStateEvent(roomId, PROPOSAL_STATUS_EVENT as never, status as never, proposalId);
+      await this.client.sendStateEvent(roomId, PROPOSAL_STATUS_EVENT, status, proposalId);
     } catch (error) {
       throw toRembukError(error);
     }
