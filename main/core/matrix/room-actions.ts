@@ -1,4 +1,4 @@
-import { Direction, EventTimeline, EventType, KnownMembership, Preset, ReceiptType, type Room } from 'matrix-js-sdk';
+import { Direction, EventTimeline, EventType, KnownMembership, Preset, ReceiptType, type MatrixClient, type Room } from 'matrix-js-sdk';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { RoomDetails } from '../../../shared/model/room.ts';
 import type { MatrixAccount } from './matrix-account.ts';
@@ -19,9 +19,11 @@ export const ENCRYPTION_ON = {
 /** What a member does to rooms: create, invite, answer invites, read, scroll back. */
 export class RoomActions {
   private readonly account: MatrixAccount;
+  private readonly client: MatrixClient;
 
-  constructor(account: MatrixAccount) {
+  constructor(account: MatrixAccount, client: MatrixClient) {
     this.account = account;
+    this.client = client;
   }
 
   private joinedRoom(roomId: string): Room {
@@ -57,7 +59,7 @@ export class RoomActions {
       return false;
     }
     try {
-      return await this.account.client.paginateEventTimeline(timeline, { backwards: true, limit: PAGE_SIZE });
+      return await this.client.paginateEventTimeline(timeline, { backwards: true, limit: PAGE_SIZE });
     } catch (error) {
       throw toRembukError(error, 'room_not_found');
     }
@@ -72,7 +74,7 @@ export class RoomActions {
       return;
     }
     try {
-      await this.account.client.sendReadReceipt(newest, ReceiptType.Read);
+      await this.client.sendReadReceipt(newest, ReceiptType.Read);
     } catch (error) {
       throw toRembukError(error, 'room_not_found');
     }
@@ -82,7 +84,7 @@ export class RoomActions {
   async requireUsers(userIds: readonly string[]): Promise<void> {
     for (const userId of userIds) {
       try {
-        await this.account.client.getProfileInfo(userId);
+        await this.client.getProfileInfo(userId);
       } catch (error) {
         throw toRembukError(error, 'user_not_found');
       }
@@ -93,7 +95,7 @@ export class RoomActions {
     const others = invite.filter((userId) => userId !== this.account.userId);
     await this.requireUsers(others);
     try {
-      const { room_id: roomId } = await this.account.client.createRoom({
+      const { room_id: roomId } = await this.client.createRoom({
         name,
         ...(topic !== undefined && topic.length > 0 ? { topic } : {}),
         preset: Preset.PrivateChat,
@@ -111,7 +113,7 @@ export class RoomActions {
     if (userId === this.account.userId) {
       throw new RembukError('invalid_user_id', 'cannot start a direct chat with yourself');
     }
-    const client = this.account.client;
+    const client = this.client;
     const direct = client.getAccountData(EventType.Direct)?.getContent<Record<string, string[] | undefined>>() ?? {};
     const existing = (direct[userId] ?? []).find((roomId) => {
       const room = client.getRoom(roomId);
@@ -139,7 +141,7 @@ export class RoomActions {
     this.joinedRoom(roomId);
     await this.requireUsers([userId]);
     try {
-      await this.account.client.invite(roomId, userId);
+      await this.client.invite(roomId, userId);
     } catch (error) {
       throw toRembukError(error, 'room_not_found');
     }
@@ -157,7 +159,7 @@ export class RoomActions {
     const room = this.invitedRoom(roomId);
     const invite = room.getMember(this.account.userId)?.events.member;
     try {
-      await this.account.client.joinRoom(roomId);
+      await this.client.joinRoom(roomId);
       if (invite?.getContent<{ is_direct?: unknown }>().is_direct === true) {
         await this.rememberDirect(invite.getSender() ?? '', roomId);
       }
@@ -169,14 +171,14 @@ export class RoomActions {
   async decline(roomId: string): Promise<void> {
     this.invitedRoom(roomId);
     try {
-      await this.account.client.leave(roomId);
+      await this.client.leave(roomId);
     } catch (error) {
       throw toRembukError(error, 'room_not_found');
     }
   }
 
   private async rememberDirect(userId: string, roomId: string): Promise<void> {
-    const client = this.account.client;
+    const client = this.client;
     const direct = { ...(client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {}) };
     const rooms = direct[userId] ?? [];
     if (!rooms.includes(roomId)) {
