@@ -5,7 +5,6 @@
  * by the audit command alike, through the governance port (matrix-governance-port.ts).
  */
 import { Direction, Method, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
-import { encodeUri } from 'matrix-js-sdk/lib/utils.js';
 import type { RawStateEvent } from '../governance/assemble.ts';
 import type { ProposalMaterial } from '../governance/gov-event.ts';
 
@@ -25,7 +24,7 @@ const decrypted = async (client: MatrixClient, events: MatrixEvent[]): Promise<M
 
 /** The room state at an event, as the server computed it (the frozen electorate lives there). */
 export const fetchStateAt = async (client: MatrixClient, roomId: string, eventId: string): Promise<RawStateEvent[]> => {
-  const path = encodeUri('/rooms/$roomId/context/$eventId', { $roomId: roomId, $eventId: eventId });
+  const path = `/rooms/${encodeURIComponent(roomId)}/context/${encodeURIComponent(eventId)}`;
   const response = await client.http.authedRequest<{ state?: RawStateEvent[] }>(Method.Get, path, { limit: '0' });
   return response.state ?? [];
 };
