@@ -1,10 +1,18 @@
-import { Direction, EventTimeline, EventType, KnownMembership, Preset, ReceiptType, type MatrixClient, type Room } from 'matrix-js-sdk';
+import { Direction, EventTimeline, EventType, KnownMembership, Preset, ReceiptType, RoomEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { RoomDetails } from '../../../shared/model/room.ts';
 import type { MatrixAccount } from './matrix-account.ts';
 import { toRembukError } from './matrix-errors.ts';
 
 const PAGE_SIZE = 30;
+
+/**
+ * How long accepting an invite waits for the sync to show the room as joined. The join is
+ * done on the server when its request answers, but until the sync brings the room's join
+ * section the client still holds it as an invite, and a message sent then fails with
+ * room_not_found.
+ */
+export const JOIN_SYNC_TIMEOUT_MS = 15_000;
 
 /**
  * Direct chats and private rooms are end-to-end encrypted from their first event, as in
@@ -20,10 +28,12 @@ export const ENCRYPTION_ON = {
 export class RoomActions {
   private readonly account: MatrixAccount;
   private readonly client: MatrixClient;
+  private readonly joinSyncTimeoutMs: number;
 
-  constructor(account: MatrixAccount, client: MatrixClient) {
+  constructor(account: MatrixAccount, client: MatrixClient, options: { joinSyncTimeoutMs?: number } = {}) {
     this.account = account;
     this.client = client;
+    this.joinSyncTimeoutMs = options.joinSyncTimeoutMs ?? JOIN_SYNC_TIMEOUT_MS;
   }
 
   private joinedRoom(roomId: string): Room {
@@ -160,12 +170,38 @@ export class RoomActions {
     const invite = room.getMember(this.account.userId)?.events.member;
     try {
       await this.client.joinRoom(roomId);
+      await this.joinedBySync(roomId);
       if (invite?.getContent<{ is_direct?: unknown }>().is_direct === true) {
         await this.rememberDirect(invite.getSender() ?? '', roomId);
       }
     } catch (error) {
       throw toRembukError(error, 'room_not_found');
     }
+  }
+
+  /**
+   * Resolves once the client holds the room as joined, or after the timeout: the join itself
+   * succeeded, so a slow sync is no failure (the room shows as joined when it arrives).
+   */
+  private joinedBySync(roomId: string): Promise<void> {
+    const joined = (): boolean => this.account.room(roomId)?.getMyMembership() === KnownMembership.Join;
+    if (joined()) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.client.off(RoomEvent.MyMembership, onMembership);
+        resolve();
+      };
+      const onMembership = (room: Room): void => {
+        if (room.roomId === roomId && joined()) {
+          done();
+        }
+      };
+      const timer = setTimeout(done, this.joinSyncTimeoutMs);
+      this.client.on(RoomEvent.MyMembership, onMembership);
+    });
   }
 
   async decline(roomId: string): Promise<void> {
