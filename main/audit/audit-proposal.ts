@@ -1,12 +1,10 @@
-import { MemoryStore } from 'matrix-js-sdk';
 import { assembleProposal } from '../core/governance/assemble.ts';
-import { fetchProposalMaterial, govEvent } from '../core/governance/proposal-fetch.ts';
+import { govEvent } from '../core/governance/gov-event.ts';
 import { TALLY_BLOCK } from '../core/governance/protocol.ts';
 import { tally } from '../core/governance/tally.ts';
 import type { TallyResult } from '../core/governance/tally-types.ts';
-import { MatrixAccount } from '../core/matrix/matrix-account.ts';
+import { MatrixGateway } from '../core/matrix/matrix-gateway.ts';
 import { signIn } from '../core/matrix/sign-in.ts';
-import { Trust } from '../core/matrix/trust/trust.ts';
 import type { Clock, Logger } from '../core/ports.ts';
 
 export type AuditReport = {
@@ -66,15 +64,16 @@ export const auditProposal = async (options: {
   const synced = new Promise<void>((resolve) => {
     ready = resolve;
   });
-  const account = new MatrixAccount({
+  // The sync store is a memory one (the gateway's default): an audit device lives for one run.
+  const gateway = new MatrixGateway({
     session,
     logger,
     clock,
     encryption: { databasePrefix: 'rembuk-audit' },
-    store: new MemoryStore(),
     listeners: { changed: () => undefined, connection: () => undefined, loggedOut: () => undefined, ready, synced: () => undefined },
   });
-  const trust = new Trust({ account, logger, signInPassword: null, listeners: { security: () => undefined, verifications: () => undefined } });
+  const { account } = gateway;
+  const trust = gateway.trust({ logger, signInPassword: null, listeners: { security: () => undefined, verifications: () => undefined } });
   try {
     await account.start();
     await synced;
@@ -82,7 +81,7 @@ export const auditProposal = async (options: {
       logger.info('restoring room keys from the key backup');
       await trust.recovery.restore(options.recoveryKey);
     }
-    const material = await fetchProposalMaterial(account.client, options.roomId, options.proposalId);
+    const material = await gateway.governance.proposalMaterial(options.roomId, options.proposalId);
     const related = material.related.map(govEvent);
     const assembled = assembleProposal(govEvent(material.start), material.stateAtProposal, related);
     if (assembled === null) {
@@ -106,7 +105,7 @@ export const auditProposal = async (options: {
     };
   } finally {
     trust.stop();
-    await account.client.logout(true).catch((error: unknown) => {
+    await account.logout().catch((error: unknown) => {
       logger.warn('could not sign the audit device out', error);
     });
     account.stop();

@@ -1,9 +1,10 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { MatrixAccount, type AccountListeners } from './matrix/matrix-account.ts';
-import { MessageSender } from './matrix/message-sender.ts';
+import type { AccountListeners, MatrixAccount } from './matrix/matrix-account.ts';
+import { MatrixGateway } from './matrix/matrix-gateway.ts';
+import type { MessageSender } from './matrix/message-sender.ts';
 import { Outbox } from './matrix/outbox.ts';
-import { RoomActions } from './matrix/room-actions.ts';
+import type { RoomActions } from './matrix/room-actions.ts';
 import { Drafts } from './profile/drafts.ts';
 import { CoopReminders } from './governance/coop-reminders.ts';
 import { CoopService } from './governance/coop-service.ts';
@@ -43,6 +44,8 @@ const COOP_CHANGE_COALESCE_MS = 100;
 
 /** Everything that exists only while a member is signed in, wired together. */
 export class AccountRuntime {
+  /** The only way to Matrix (its client stays inside main/core/matrix/). */
+  readonly gateway: MatrixGateway;
   readonly account: MatrixAccount;
   readonly rooms: RoomActions;
   readonly sender: MessageSender;
@@ -93,7 +96,7 @@ export class AccountRuntime {
     this.drafts = new Drafts({ profileDir, logger });
     this.uploads = new Uploads({ profileDir, logger });
     this.roomListSnapshot = new RoomListSnapshot({ profileDir, storageKey: options.session.storageKey, logger });
-    this.account = new MatrixAccount({
+    this.gateway = new MatrixGateway({
       session: options.session,
       logger,
       clock,
@@ -138,9 +141,10 @@ export class AccountRuntime {
         },
       },
     });
-    this.rooms = new RoomActions(this.account);
+    this.account = this.gateway.account;
+    this.rooms = this.gateway.rooms;
     this.media = new AccountMedia({
-      account: this.account,
+      matrix: this.gateway.media,
       uploads: this.uploads,
       profileDir,
       storageKey: options.session.storageKey,
@@ -156,10 +160,10 @@ export class AccountRuntime {
         },
       },
     });
-    this.sender = new MessageSender({ account: this.account, outbox: this.outbox, logger, clock });
+    this.sender = this.gateway.messageSender({ outbox: this.outbox, logger, clock });
     this.reminders = new CoopReminders({ profileDir, logger, clock, notify: (notice) => { options.listeners.coopNotice(notice); } });
     this.coops = new CoopService({
-      account: this.account,
+      matrix: this.gateway.governance,
       rooms: this.rooms,
       clock,
       logger,
@@ -167,7 +171,7 @@ export class AccountRuntime {
       listeners: { changed: (roomId) => { this.coopChanged(roomId); } },
     });
     this.imports = new ImportService({
-      account: this.account,
+      matrix: this.gateway.imports,
       rooms: this.rooms,
       uploads: this.uploads,
       profileDir,
@@ -231,7 +235,7 @@ export class AccountRuntime {
     if (!this.live && this.snapshot !== null) {
       return this.snapshot;
     }
-    return projectRoomList(this.account.client.getRooms(), this.account.userId, this.account.directRoomIds());
+    return projectRoomList(this.account.rooms(), this.account.userId, this.account.directRoomIds());
   }
 
   private saveRoomListSnapshot(): Promise<void> {

@@ -8,7 +8,7 @@ import { createHandlers } from './handlers.ts';
 import { Dispatcher, type Emit } from './ipc/dispatcher.ts';
 import { quietGlobalSdkLogger } from './matrix/sdk-logging.ts';
 import { signIn } from './matrix/sign-in.ts';
-import { Trust } from './matrix/trust/trust.ts';
+import type { Trust } from './matrix/trust/trust.ts';
 import { systemClock } from './ports.ts';
 import { SettingsStore } from './profile/settings-store.ts';
 import { SessionStore } from './session/session-store.ts';
@@ -89,8 +89,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
         },
       },
     });
-    const nextTrust = new Trust({
-      account: next.account,
+    const nextTrust = next.gateway.trust({
       logger,
       signInPassword: password,
       listeners: {
@@ -128,7 +127,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
     if (current !== null) {
       if (tellServer) {
         try {
-          await current.account.client.logout(true);
+          await current.account.logout();
         } catch (error) {
           // Signing out must work offline too: the local data goes regardless.
           logger.warn('server-side logout failed', error);

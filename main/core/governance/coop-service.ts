@@ -1,8 +1,7 @@
-import { EventType, MatrixEventEvent, Preset, RoomEvent, Visibility, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { EventType, Preset, Visibility, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import { MAX_PROPOSAL_OPEN_MS, type CoopSummary, type CoopView, type ProposalSummary, type ProposalView } from '../../../shared/model/coop.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { MatrixAccount } from '../matrix/matrix-account.ts';
 import { toRembukError } from '../matrix/matrix-errors.ts';
 import { ENCRYPTION_ON, type RoomActions } from '../matrix/room-actions.ts';
 import { assembleProposal, powerOf, type AssembledProposal, type RawStateEvent } from './assemble.ts';
@@ -10,7 +9,8 @@ import { CoopRoom } from './coop-room.ts';
 import type { CoopReminders, OpenProposal } from './coop-reminders.ts';
 import { charterView, resultSummary, rulesView, tallyView } from './coop-views.ts';
 import { defaultCharter } from './default-charter.ts';
-import { fetchProposalMaterial, fetchRelated, govEvent } from './proposal-fetch.ts';
+import { govEvent } from './gov-event.ts';
+import type { GovernancePort } from './governance-port.ts';
 import { PROPOSAL_STATUS_EVENT, type ProposalStatus } from './proposal-index.ts';
 import {
   CHARTER_EVENT,
@@ -50,7 +50,7 @@ export type CoopListeners = { changed(roomId: string | null): void };
  * registry entries, proposals, votes and ends (docs/governance.md).
  */
 export class CoopService {
-  private readonly account: MatrixAccount;
+  private readonly matrix: GovernancePort;
   private readonly rooms: RoomActions;
   private readonly clock: Clock;
   private readonly logger: Logger;
@@ -61,8 +61,8 @@ export class CoopService {
   private timer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
 
-  constructor(options: { account: MatrixAccount; rooms: RoomActions; clock: Clock; logger: Logger; listeners: CoopListeners; reminders: CoopReminders }) {
-    this.account = options.account;
+  constructor(options: { matrix: GovernancePort; rooms: RoomActions; clock: Clock; logger: Logger; listeners: CoopListeners; reminders: CoopReminders }) {
+    this.matrix = options.matrix;
     this.rooms = options.rooms;
     this.clock = options.clock;
     this.logger = options.logger;
@@ -71,12 +71,8 @@ export class CoopService {
     this.wire();
   }
 
-  private get client() {
-    return this.account.client;
-  }
-
   private get me(): string {
-    return this.account.userId;
+    return this.matrix.userId;
   }
 
   /** After the first sync: reminders from now on, and spaces of co-ops joined elsewhere. */
@@ -101,20 +97,20 @@ export class CoopService {
 
   /** Whether a room is a co-op's assembly room (for change notifications). */
   isCoop(roomId: string): boolean {
-    const room = this.account.room(roomId);
+    const room = this.matrix.room(roomId);
     return room !== null && CoopRoom.of(room) !== null;
   }
 
   private coops(): CoopRoom[] {
-    return this.client
-      .getRooms()
+    return this.matrix
+      .rooms()
       .filter((room) => room.getMyMembership() === 'join')
       .map((room) => CoopRoom.of(room))
       .filter((coop): coop is CoopRoom => coop !== null);
   }
 
   private coop(roomId: string): CoopRoom {
-    const room = this.account.room(roomId);
+    const room = this.matrix.room(roomId);
     const coop = room?.getMyMembership() === 'join' ? CoopRoom.of(room) : null;
     if (coop === null) {
       throw new RembukError('coop_not_found');
@@ -251,7 +247,7 @@ export class CoopService {
     if (cached !== undefined && !refresh) {
       return cached;
     }
-    const loading = fetchProposalMaterial(this.client, roomId, proposalId).then(
+    const loading = this.matrix.proposalMaterial(roomId, proposalId).then(
       ({ start, stateAtProposal, related }): Material => {
         if (start.getRoomId() !== roomId && start.getRoomId() !== undefined) {
           throw new RembukError('proposal_not_found');
@@ -284,7 +280,7 @@ export class CoopService {
     await this.rooms.requireUsers(others);
     const server = this.me.slice(this.me.indexOf(':') + 1);
     try {
-      const { room_id: spaceId } = await this.client.createRoom({
+      const spaceId = await this.matrix.createRoom({
         name: input.name,
         preset: Preset.PrivateChat,
         visibility: Visibility.Private,
@@ -292,7 +288,7 @@ export class CoopService {
         // The creator holds unlimited power as creator (room version 12) and need not be listed.
         power_level_content_override: { events_default: ASSEMBLY_ADMIN },
       });
-      const { room_id: roomId } = await this.client.createRoom({
+      const roomId = await this.matrix.createRoom({
         name: input.name,
         topic: 'Rapat anggota koperasi / The co-op members’ assembly',
         preset: Preset.PrivateChat,
@@ -313,10 +309,10 @@ export class CoopService {
           redact: charter.power.close,
         },
       });
-      await this.client.sendStateEvent(spaceId, EventType.SpaceChild, { via: [server], suggested: true }, roomId);
+      await this.matrix.sendState(spaceId, EventType.SpaceChild, { via: [server], suggested: true }, roomId);
       for (const userId of others) {
-        await this.client.invite(spaceId, userId);
-        await this.client.invite(roomId, userId);
+        await this.matrix.invite(spaceId, userId);
+        await this.matrix.invite(roomId, userId);
       }
       this.listeners.changed(null);
       return { roomId, spaceId };
@@ -334,7 +330,7 @@ export class CoopService {
       throw new RembukError('invalid_request', `unknown class ${classId}`);
     }
     try {
-      await this.client.sendStateEvent(roomId, MEMBER_EVENT as never, memberContent(classId === null ? null : { class: classId }) as never, memberStateKey(userId));
+      await this.matrix.sendState(roomId, MEMBER_EVENT, memberContent(classId === null ? null : { class: classId }), memberStateKey(userId));
     } catch (error) {
       throw toRembukError(error);
     }
@@ -350,7 +346,7 @@ export class CoopService {
       throw new RembukError('invalid_request', 'the co-op founder is always a secretary');
     }
     try {
-      await this.client.setPowerLevel(roomId, userId, secretary ? coop.secretaryLevel() : undefined);
+      await this.matrix.setPowerLevel(roomId, userId, secretary ? coop.secretaryLevel() : undefined);
     } catch (error) {
       throw toRembukError(error);
     }
@@ -382,9 +378,9 @@ export class CoopService {
     };
     const answers = input.kind === 'motion' ? MOTION_ANSWERS : input.options.map((text, index) => ({ id: `pilihan-${String(index + 1)}`, text }));
     try {
-      const { event_id: proposalId } = await this.client.sendEvent(input.roomId, POLL_START as never, proposalStartContent(block, answers) as never);
+      const proposalId = await this.matrix.send(input.roomId, POLL_START, proposalStartContent(block, answers));
       const status: ProposalStatus = { v: 1, status: 'open', closes_at: input.closesAt };
-      await this.client.sendStateEvent(input.roomId, PROPOSAL_STATUS_EVENT as never, status as never, proposalId);
+      await this.matrix.sendState(input.roomId, PROPOSAL_STATUS_EVENT, status, proposalId);
       this.listeners.changed(input.roomId);
       return { proposalId };
     } catch (error) {
@@ -406,7 +402,7 @@ export class CoopService {
       throw new RembukError('invalid_answer');
     }
     try {
-      const { event_id: eventId } = await this.client.sendEvent(roomId, POLL_RESPONSE as never, responseContent(proposalId, answers) as never);
+      const eventId = await this.matrix.send(roomId, POLL_RESPONSE, responseContent(proposalId, answers));
       await this.remember(roomId, proposalId, eventId);
     } catch (error) {
       throw toRembukError(error);
@@ -431,10 +427,10 @@ export class CoopService {
       throw new RembukError('proposal_still_open');
     }
     try {
-      const { event_id: endId } = await this.client.sendEvent(roomId, POLL_END as never, endContent(proposalId, result, resultSummary(block.title, result, block.rules)) as never);
+      const endId = await this.matrix.send(roomId, POLL_END, endContent(proposalId, result, resultSummary(block.title, result, block.rules)));
       await this.remember(roomId, proposalId, endId);
       const status: ProposalStatus = { v: 1, status: 'closed', closes_at: block.closes_at, end_event_id: endId };
-      await this.client.sendStateEvent(roomId, PROPOSAL_STATUS_EVENT as never, status as never, proposalId);
+      await this.matrix.sendState(roomId, PROPOSAL_STATUS_EVENT, status, proposalId);
     } catch (error) {
       throw toRembukError(error);
     }
@@ -447,38 +443,36 @@ export class CoopService {
     if (cached === undefined) {
       return;
     }
-    const raw = await this.client.fetchRoomEvent(roomId, eventId);
-    const event = this.client.getEventMapper()(raw);
-    await this.client.decryptEventIfNeeded(event);
+    const event = await this.matrix.fetchEvent(roomId, eventId);
     (await cached).related.set(eventId, event);
   }
 
   // --- live events ---------------------------------------------------------------------
 
   private wire(): void {
-    this.client.on(RoomEvent.Timeline, (event, room) => {
-      if (room !== undefined) {
+    this.matrix.listen({
+      timeline: (event, room) => {
         this.onEvent(event, room);
-      }
-    });
-    this.client.on(MatrixEventEvent.Decrypted, (event) => {
-      const room = this.account.room(event.getRoomId() ?? '');
-      if (room !== null) {
-        this.onEvent(event, room);
-      }
-    });
-    this.client.on(RoomEvent.Redaction, (redaction) => {
-      // A redacted vote no longer relates to its poll: fetch the affected proposal again.
-      const redacted = redaction.event.redacts ?? (redaction.getContent<{ redacts?: string }>().redacts);
-      for (const [proposalId, material] of this.materials) {
-        void material.then((loaded) => {
-          if (redacted !== undefined && loaded.related.has(redacted)) {
-            loaded.related.delete(redacted);
-            this.materials.delete(proposalId);
-            this.listeners.changed(loaded.start.getRoomId() ?? null);
-          }
-        });
-      }
+      },
+      decrypted: (event) => {
+        const room = this.matrix.room(event.getRoomId() ?? '');
+        if (room !== null) {
+          this.onEvent(event, room);
+        }
+      },
+      redaction: (redaction) => {
+        // A redacted vote no longer relates to its poll: fetch the affected proposal again.
+        const redacted = redaction.event.redacts ?? (redaction.getContent<{ redacts?: string }>().redacts);
+        for (const [proposalId, material] of this.materials) {
+          void material.then((loaded) => {
+            if (redacted !== undefined && loaded.related.has(redacted)) {
+              loaded.related.delete(redacted);
+              this.materials.delete(proposalId);
+              this.listeners.changed(loaded.start.getRoomId() ?? null);
+            }
+          });
+        }
+      },
     });
   }
 
@@ -526,8 +520,8 @@ export class CoopService {
   private async joinInvitedSpaces(): Promise<void> {
     for (const coop of this.coops()) {
       const spaceId = coop.spaceId();
-      if (spaceId !== null && this.account.room(spaceId)?.getMyMembership() === 'invite') {
-        await this.client.joinRoom(spaceId).catch((error: unknown) => {
+      if (spaceId !== null && this.matrix.room(spaceId)?.getMyMembership() === 'invite') {
+        await this.matrix.join(spaceId).catch((error: unknown) => {
           this.logger.warn(`could not join the space of ${coop.roomId}`, error);
         });
       }
@@ -539,7 +533,7 @@ export class CoopService {
     for (const [proposalId, material] of this.materials) {
       void material.then(async (loaded) => {
         const roomId = loaded.start.getRoomId() ?? '';
-        const related = await fetchRelated(this.client, roomId, proposalId);
+        const related = await this.matrix.related(roomId, proposalId);
         for (const event of related) {
           loaded.related.set(event.getId() ?? '', event);
         }

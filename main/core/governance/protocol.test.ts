@@ -160,7 +160,7 @@ describe('poll start', () => {
     const twoChoices = proposalStartContent(block(), MOTION_ANSWERS, 2);
     expect(parsePollStart(POLL_START, twoChoices)?.block).toBeNull();
     const badRules = proposalStartContent(block(), MOTION_ANSWERS);
-    (badRules[PROPOSAL_BLOCK] as ProposalBlock).rules.classes[0]!.weight_bps = 1;
+    badRules[PROPOSAL_BLOCK].rules.classes[0]!.weight_bps = 1;
     expect(parsePollStart(POLL_START, badRules)?.block).toBeNull();
   });
 });

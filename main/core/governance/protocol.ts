@@ -355,7 +355,28 @@ export const MOTION_ANSWERS: readonly PollAnswer[] = [
   { id: ANSWER_ABSTAIN, text: 'Abstain / Abstain' },
 ];
 
-const reference = (startId: string) => ({ rel_type: 'm.reference', event_id: startId });
+/** A vote's or an end's link to its poll start (MSC3381 uses m.reference). */
+export type PollReference = { rel_type: 'm.reference'; event_id: string };
+
+const reference = (startId: string): PollReference => ({ rel_type: 'm.reference', event_id: startId });
+
+type TextBlock = { 'org.matrix.msc1767.text': string };
+
+/** The content of a proposal's `org.matrix.msc3381.poll.start` (what `proposalStartContent` builds). */
+export type PollStartContent = TextBlock & {
+  'org.matrix.msc3381.poll.start': { kind: string; max_selections: number; question: TextBlock; answers: ({ id: string } & TextBlock)[] };
+  'coop.rembuk.proposal': ProposalBlock;
+};
+
+/** The content of a vote, `org.matrix.msc3381.poll.response`. */
+export type PollResponseContent = { 'm.relates_to': PollReference; 'org.matrix.msc3381.poll.response': { answers: string[] } };
+
+/** The content of a proposal's end, `org.matrix.msc3381.poll.end`, with the closer's tally. */
+export type PollEndContent = TextBlock & {
+  'm.relates_to': PollReference;
+  'org.matrix.msc3381.poll.end': Record<string, never>;
+  'coop.rembuk.tally': TallyResult & { v: 1 };
+};
 
 /** The text every client shows: the question, the answers, and why their own count is not the result. */
 const proposalFallback = (block: ProposalBlock, answers: readonly PollAnswer[]): string =>
@@ -368,7 +389,7 @@ const proposalFallback = (block: ProposalBlock, answers: readonly PollAnswer[]):
     'Weighted Rembuk proposal: vote counts shown by other apps are NOT the official result; the official result is weighted by member class per the charter.',
   ].join('\n');
 
-export const proposalStartContent = (block: ProposalBlock, answers: readonly PollAnswer[], maxSelections = 1): Record<string, unknown> => ({
+export const proposalStartContent = (block: ProposalBlock, answers: readonly PollAnswer[], maxSelections = 1): PollStartContent => ({
   [TEXT_KEY]: proposalFallback(block, answers),
   [POLL_START]: {
     kind: WEIGHTED_KIND,
@@ -379,13 +400,13 @@ export const proposalStartContent = (block: ProposalBlock, answers: readonly Pol
   [PROPOSAL_BLOCK]: proposalBlock.parse(block),
 });
 
-export const responseContent = (startId: string, answers: readonly string[]): Record<string, unknown> => ({
+export const responseContent = (startId: string, answers: readonly string[]): PollResponseContent => ({
   'm.relates_to': reference(startId),
   [POLL_RESPONSE]: { answers: [...answers] },
 });
 
 /** The tally block is the closer's claim for generic clients and audits; Rembuk clients recompute from the votes. */
-export const endContent = (startId: string, result: TallyResult, textSummary: string): Record<string, unknown> => ({
+export const endContent = (startId: string, result: TallyResult, textSummary: string): PollEndContent => ({
   'm.relates_to': reference(startId),
   [TEXT_KEY]: textSummary,
   [POLL_END]: {},

@@ -2,7 +2,6 @@ import { done } from './done.ts';
 import { signedIn } from './signed-in.ts';
 import type { HandlerDeps } from '../handlers.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
-import { joinByLink, knocksOf, roomLinkOf } from '../import/import-room.ts';
 import { toRembukError } from '../matrix/matrix-errors.ts';
 
 type ImportChannel =
@@ -18,10 +17,10 @@ export const importHandlers = (deps: HandlerDeps): Pick<Handlers, ImportChannel>
       ...(input.chatFileName === undefined ? {} : { chatFileName: input.chatFileName }),
     }),
   'import:checkUser': async (input) => {
-    const { account } = signedIn(deps);
+    const { gateway } = signedIn(deps);
     try {
-      const profile = await account.client.getProfileInfo(input.userId);
-      return { userId: input.userId, displayName: profile.displayname ?? input.userId };
+      const displayName = await gateway.imports.displayName(input.userId);
+      return { userId: input.userId, displayName: displayName ?? input.userId };
     } catch (error) {
       throw toRembukError(error, 'user_not_found');
     }
@@ -32,10 +31,7 @@ export const importHandlers = (deps: HandlerDeps): Pick<Handlers, ImportChannel>
   'import:resume': (input) => done(signedIn(deps).imports.resume(input.importId)),
   'import:cancel': (input) => done(signedIn(deps).imports.cancel(input.importId)),
   'import:discard': (input) => done(signedIn(deps).imports.discard(input.importId)),
-  'room:link': (input) => {
-    const { account } = signedIn(deps);
-    return Promise.resolve(roomLinkOf(account.client, input.roomId, account.userId));
-  },
-  'room:knocks': (input) => Promise.resolve(knocksOf(signedIn(deps).account.client, input.roomId)),
-  'room:joinLink': (input) => joinByLink(signedIn(deps).account.client, input.link),
+  'room:link': (input) => Promise.resolve(signedIn(deps).gateway.imports.roomLink(input.roomId)),
+  'room:knocks': (input) => Promise.resolve(signedIn(deps).gateway.imports.knocks(input.roomId)),
+  'room:joinLink': (input) => signedIn(deps).gateway.imports.joinByLink(input.link),
 });

@@ -1,14 +1,13 @@
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { HandlerDeps } from '../handlers.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
-import { maxUploadSize } from '../media/media-config.ts';
 import { signedIn } from './signed-in.ts';
 
 type MediaChannel = `media:${'config' | 'send' | 'retry' | 'cancel' | 'save'}`;
 
 /** Attachments: the server's limit, sending, retrying, cancelling, and saving through main's dialog. */
 export const mediaHandlers = (deps: HandlerDeps): Pick<Handlers, MediaChannel> => ({
-  'media:config': async () => ({ maxUploadBytes: await maxUploadSize(signedIn(deps).account.client) }),
+  'media:config': async () => ({ maxUploadBytes: await signedIn(deps).media.maxUploadBytes() }),
   'media:send': async (input) => ({ itemId: await signedIn(deps).media.sender.send(input) }),
   'media:retry': (input) => {
     signedIn(deps).media.sender.retry(input.roomId, input.itemId);

@@ -1,5 +1,5 @@
 import { IDBKeyRange as FakeKeyRange } from 'fake-indexeddb';
-import { createFactory } from './fake-idb-internals.ts';
+import { createFactory } from '../matrix/internals/fake-idb-internals.ts';
 import type { IDBFactory, IDBKeyRangeStatic } from './idb-types.ts';
 import { restoreAll } from './restore.ts';
 import { openSqliteFile } from './sqlite-file.ts';

@@ -1,5 +1,5 @@
-import { restoreIndexes, restoreRecord, restoreStore } from './fake-idb-internals.ts';
-import type { DatabaseHandle, StoreHandle } from './fake-idb-internals.ts';
+import { restoreIndexes, restoreRecord, restoreStore } from '../matrix/internals/fake-idb-internals.ts';
+import type { DatabaseHandle, StoreHandle } from '../matrix/internals/fake-idb-internals.ts';
 import type { SqliteFile } from './sqlite-file.ts';
 import type { WriteThrough } from './write-through.ts';
 

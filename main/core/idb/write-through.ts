@@ -1,5 +1,5 @@
-import { currentValue, databaseInfo, observeRecords, storeRecords, storeSchema, storesOf, transactionInfo } from './fake-idb-internals.ts';
-import type { DatabaseHandle, FactoryHooks, StoreHandle } from './fake-idb-internals.ts';
+import { currentValue, databaseInfo, observeRecords, storeRecords, storeSchema, storesOf, transactionInfo } from '../matrix/internals/fake-idb-internals.ts';
+import type { DatabaseHandle, FactoryHooks, StoreHandle } from '../matrix/internals/fake-idb-internals.ts';
 import { encodeKey } from './key-codec.ts';
 import type { StoredKey } from './key-codec.ts';
 import type { SqliteFile, WriteBatch } from './sqlite-file.ts';

@@ -10,7 +10,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { DateOrder, ImportJob, ImportStartInput } from '../../../shared/model/import.ts';
-import type { MatrixAccount } from '../matrix/matrix-account.ts';
 import type { RoomActions } from '../matrix/room-actions.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { TakenUpload } from '../uploads/uploads.ts';
@@ -18,11 +17,10 @@ import { CheckpointStore, type SavedJob } from './import-checkpoint.ts';
 import { buildPlan, type ImportStep } from './import-plan.ts';
 import { ImportPreviews, type OpenResult } from './import-previews.ts';
 import { jobView, RateMeter } from './import-progress.ts';
-import { createImportRoom, findImportRoom } from './import-room.ts';
 import { ImportRunner, ImportStopped, type RunnerStatus } from './import-runner.ts';
 import { toImportError } from './export-files.ts';
+import type { ImportPort } from './import-port.ts';
 import { resolvedMedia } from './import-preview.ts';
-import { MatrixImportPort } from './matrix-import-port.ts';
 import { ExportError } from './whatsapp/export-error.ts';
 import { openExport, type OpenedExport } from './whatsapp/open-export.ts';
 import { toEpochMs } from './whatsapp/time-zone.ts';
@@ -57,7 +55,7 @@ export const isTimeZone = (timeZone: string): boolean => {
 };
 
 export class ImportService {
-  private readonly account: MatrixAccount;
+  private readonly matrix: ImportPort;
   private readonly rooms: RoomActions;
   private readonly uploads: { take(uploadId: string): Promise<TakenUpload> };
   private readonly logger: Logger;
@@ -65,13 +63,12 @@ export class ImportService {
   private readonly listener: ImportListener;
   private readonly checkpoints: CheckpointStore;
   private readonly previews: ImportPreviews;
-  private readonly port: MatrixImportPort;
   private readonly jobs = new Map<string, Job>();
   private loaded = false;
   private stopped = false;
 
   constructor(options: {
-    account: MatrixAccount;
+    matrix: ImportPort;
     rooms: RoomActions;
     uploads: { take(uploadId: string): Promise<TakenUpload> };
     profileDir: string;
@@ -79,7 +76,7 @@ export class ImportService {
     clock: Clock;
     listener: ImportListener;
   }) {
-    this.account = options.account;
+    this.matrix = options.matrix;
     this.rooms = options.rooms;
     this.uploads = options.uploads;
     this.logger = options.logger;
@@ -87,7 +84,6 @@ export class ImportService {
     this.listener = options.listener;
     this.checkpoints = new CheckpointStore({ profileDir: options.profileDir, logger: options.logger });
     this.previews = new ImportPreviews(this.checkpoints);
-    this.port = new MatrixImportPort(options.account);
   }
 
   /** The first sync is in: rooms are known, so imports from before the restart can go on. */
@@ -132,7 +128,7 @@ export class ImportService {
     await this.rooms.requireUsers([...new Set(input.mapping.map(({ userId }) => userId))]);
     let roomName = input.target.kind === 'new' ? input.target.name : '';
     if (input.target.kind === 'existing') {
-      const room = this.account.room(input.target.roomId);
+      const room = this.matrix.room(input.target.roomId);
       if (room?.getMyMembership() !== 'join') {
         throw new RembukError('room_not_found');
       }
@@ -311,9 +307,9 @@ export class ImportService {
       const opened = job.opened;
       const runner = new ImportRunner(
         {
-          send: (room, txnId, content, abort) => this.port.send(room, txnId, content, abort),
-          upload: (step, abort) => this.port.upload(step, (name) => this.readMedia(opened, name), roomId, abort),
-          alreadySent: (room, txnId) => this.port.alreadySent(room, txnId),
+          send: (room, txnId, content, abort) => this.matrix.send(room, txnId, content, abort),
+          upload: (step, abort) => this.matrix.upload(step, (name) => this.readMedia(opened, name), roomId, abort),
+          alreadySent: (room, txnId) => this.matrix.alreadySent(room, txnId),
           save: (state) => this.checkpoints.save(state),
           sleep: (ms, abort) => sleep(ms, undefined, { signal: abort }),
           now: () => this.clock.now(),
@@ -388,7 +384,7 @@ export class ImportService {
       return saved.roomId;
     }
     signal.throwIfAborted();
-    const roomId = findImportRoom(this.account.client, saved.importId) ?? (await createImportRoom(this.account.client, saved.roomName, saved.importId));
+    const roomId = this.matrix.findRoom(saved.importId) ?? (await this.matrix.createRoom(saved.roomName, saved.importId));
     saved.roomId = roomId;
     await this.checkpoints.save(saved);
     this.emit(job, true);
@@ -397,8 +393,8 @@ export class ImportService {
 
   /** A room we just made is known to the crypto machine (as encrypted) only once a sync brought it. */
   private async untilReady(roomId: string, signal: AbortSignal): Promise<void> {
-    while (!(await this.account.readyToSendIn(roomId))) {
-      const membership = this.account.room(roomId)?.getMyMembership();
+    while (!(await this.matrix.readyToSendIn(roomId))) {
+      const membership = this.matrix.room(roomId)?.getMyMembership();
       if (membership !== undefined && membership !== 'join') {
         throw new ImportStopped('room_not_found', `membership ${membership}`);
       }

@@ -1,11 +1,9 @@
 import {
   ClientEvent,
-  createClient,
   EventType,
   HttpApiEvent,
   KnownMembership,
   MatrixEventEvent,
-  MemoryStore,
   PendingEventOrdering,
   RoomEvent,
   RoomMemberEvent,
@@ -15,14 +13,10 @@ import {
   type MatrixEvent,
   type Room,
 } from 'matrix-js-sdk';
-import type { IStore } from 'matrix-js-sdk/lib/store/index.js';
 import type { ConnectionState, SessionView } from '../../../shared/model/session.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { SavedSession } from '../session/session-store.ts';
-import { sdkLogger } from './sdk-logging.ts';
-import { SecretStorageKeys } from './trust/secret-storage-keys.ts';
-import { SAS_METHOD } from './trust/verification-manager.ts';
-import { progressFetch } from '../media/upload-progress.ts';
+import type { SecretStorageKeys } from './trust/secret-storage-keys.ts';
 
 /** How much history a room shows before the member scrolls back. */
 export const INITIAL_SYNC_LIMIT = 20;
@@ -44,11 +38,11 @@ export type AccountListeners = {
 
 /**
  * A signed-in account: one matrix-js-sdk client, started and stopped here, whose
- * events are reduced to "this room changed" signals. Everything that reads rooms
- * goes through `client`; nothing of it leaves main.
+ * events are reduced to "this room changed" signals. The client itself stays private:
+ * the rest of the core reaches Matrix through the gateway's ports (matrix-gateway.ts).
  */
 export class MatrixAccount {
-  readonly client: MatrixClient;
+  private readonly client: MatrixClient;
   readonly session: SavedSession;
   private readonly listeners: AccountListeners;
   private readonly logger: Logger;
@@ -59,36 +53,25 @@ export class MatrixAccount {
 
   private readonly encryption: EncryptionOptions | null;
   /** The secret storage key while setup or restore needs it (trust/recovery.ts); the SDK reads it through `cryptoCallbacks`. */
-  readonly secretStorageKeys = new SecretStorageKeys();
+  readonly secretStorageKeys: SecretStorageKeys;
 
   constructor(options: {
     session: SavedSession;
+    /** Made by the gateway (account-client.ts) with `secretStorageKeys` as its crypto callbacks. */
+    client: MatrixClient;
+    secretStorageKeys: SecretStorageKeys;
     listeners: AccountListeners;
     logger: Logger;
     clock: Clock;
     encryption: EncryptionOptions | null;
-    /** The sync store; a memory one when not given (tests). */
-    store?: IStore;
   }) {
     this.encryption = options.encryption;
     this.session = options.session;
+    this.client = options.client;
+    this.secretStorageKeys = options.secretStorageKeys;
     this.listeners = options.listeners;
     this.logger = options.logger;
     this.clock = options.clock;
-    this.client = createClient({
-      baseUrl: options.session.homeserverUrl,
-      accessToken: options.session.accessToken,
-      userId: options.session.userId,
-      deviceId: options.session.deviceId,
-      timelineSupport: true,
-      logger: sdkLogger(options.logger),
-      store: options.store ?? new MemoryStore(),
-      cryptoCallbacks: this.secretStorageKeys.callbacks,
-      // Emoji comparison only: Rembuk neither shows nor scans QR codes.
-      verificationMethods: [SAS_METHOD],
-      // Node's fetch has no upload progress; this one reports it for attachments (media/upload-progress.ts).
-      fetchFn: progressFetch(),
-    });
     this.wire();
   }
 
@@ -143,6 +126,16 @@ export class MatrixAccount {
 
   room(roomId: string): Room | null {
     return this.client.getRoom(roomId);
+  }
+
+  /** Every room the client knows, whatever our membership. */
+  rooms(): Room[] {
+    return this.client.getRooms();
+  }
+
+  /** Signs this device out on the server (the session's token stops working). */
+  async logout(): Promise<void> {
+    await this.client.logout(true);
   }
 
   /**

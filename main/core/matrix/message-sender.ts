@@ -1,4 +1,4 @@
-import { EventStatus, type MatrixEvent } from 'matrix-js-sdk';
+import { EventStatus, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { Logger, Clock } from '../ports.ts';
 import type { MatrixAccount } from './matrix-account.ts';
@@ -13,6 +13,7 @@ import { stableItemId } from './timeline-projection.ts';
  */
 export class MessageSender {
   private readonly account: MatrixAccount;
+  private readonly client: MatrixClient;
   private readonly outbox: Outbox;
   private readonly logger: Logger;
   private readonly clock: Clock;
@@ -20,8 +21,9 @@ export class MessageSender {
   private waiting: OutboxEntry[] = [];
   private replayRunning = false;
 
-  constructor(options: { account: MatrixAccount; outbox: Outbox; logger: Logger; clock: Clock }) {
+  constructor(options: { account: MatrixAccount; client: MatrixClient; outbox: Outbox; logger: Logger; clock: Clock }) {
     this.account = options.account;
+    this.client = options.client;
     this.outbox = options.outbox;
     this.logger = options.logger;
     this.clock = options.clock;
@@ -33,7 +35,7 @@ export class MessageSender {
     if (room === null) {
       throw new RembukError('room_not_found');
     }
-    const entry: OutboxEntry = { txnId: this.account.client.makeTxnId(), roomId, body, createdAt: this.clock.now() };
+    const entry: OutboxEntry = { txnId: this.client.makeTxnId(), roomId, body, createdAt: this.clock.now() };
     await this.outbox.add(entry);
     this.transmit(entry);
     return `txn:${entry.txnId}`;
@@ -46,7 +48,7 @@ export class MessageSender {
     }
     const pending = room.getPendingEvents().find((event) => stableItemId(event) === itemId);
     if (pending?.status === EventStatus.NOT_SENT) {
-      this.account.client.resendEvent(pending, room).then(
+      this.client.resendEvent(pending, room).then(
         () => this.confirm(pending),
         (error: unknown) => {
           this.logger.warn('retry failed', error);
@@ -101,7 +103,7 @@ export class MessageSender {
   }
 
   private transmit(entry: OutboxEntry): void {
-    this.account.client.sendTextMessage(entry.roomId, entry.body, entry.txnId).then(
+    this.client.sendTextMessage(entry.roomId, entry.body, entry.txnId).then(
       () => this.outbox.remove(entry.txnId),
       (error: unknown) => {
         // The echo shows "failed" with a retry button; the entry stays for the next try.

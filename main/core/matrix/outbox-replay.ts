@@ -15,7 +15,7 @@ export const deliveredEvent = (room: Room, txnId: string): MatrixEvent | undefin
  * those still waiting.
  */
 export const replayEntries = async <E extends { roomId: string; txnId: string }>(
-  account: MatrixAccount,
+  account: Pick<MatrixAccount, 'room' | 'readyToSendIn'>,
   entries: readonly E[],
   handle: { delivered(entry: E, event: MatrixEvent): Promise<void>; resend(entry: E): void },
 ): Promise<E[]> => {

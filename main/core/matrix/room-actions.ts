@@ -1,8 +1,16 @@
-import { EventTimeline, EventType, KnownMembership, Preset, ReceiptType, type Room } from 'matrix-js-sdk';
+import { EventTimeline, EventType, KnownMembership, Preset, ReceiptType, RoomEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { RoomDetails } from '../../../shared/model/room.ts';
 import type { MatrixAccount } from './matrix-account.ts';
 import { toRembukError } from './matrix-errors.ts';
+
+/**
+ * How long accepting an invite waits for the sync to show the room as joined. The join is
+ * done on the server when its request answers, but until the sync brings the room's join
+ * section the client still holds it as an invite, and a message sent then fails with
+ * room_not_found.
+ */
+export const JOIN_SYNC_TIMEOUT_MS = 15_000;
 
 /**
  * Direct chats and private rooms are end-to-end encrypted from their first event, as in
@@ -17,9 +25,13 @@ export const ENCRYPTION_ON = {
 /** What a member does to rooms: create, invite, answer invites, read. */
 export class RoomActions {
   private readonly account: MatrixAccount;
+  private readonly client: MatrixClient;
+  private readonly joinSyncTimeoutMs: number;
 
-  constructor(account: MatrixAccount) {
+  constructor(account: MatrixAccount, client: MatrixClient, options: { joinSyncTimeoutMs?: number } = {}) {
     this.account = account;
+    this.client = client;
+    this.joinSyncTimeoutMs = options.joinSyncTimeoutMs ?? JOIN_SYNC_TIMEOUT_MS;
   }
 
   private joinedRoom(roomId: string): Room {
@@ -56,7 +68,7 @@ export class RoomActions {
       return;
     }
     try {
-      await this.account.client.sendReadReceipt(newest, ReceiptType.Read);
+      await this.client.sendReadReceipt(newest, ReceiptType.Read);
     } catch (error) {
       throw toRembukError(error, 'room_not_found');
     }
@@ -66,7 +78,7 @@ export class RoomActions {
   async requireUsers(userIds: readonly string[]): Promise<void> {
     for (const userId of userIds) {
       try {
-        await this.account.client.getProfileInfo(userId);
+        await this.client.getProfileInfo(userId);
       } catch (error) {
         throw toRembukError(error, 'user_not_found');
       }
@@ -77,7 +89,7 @@ export class RoomActions {
     const others = invite.filter((userId) => userId !== this.account.userId);
     await this.requireUsers(others);
     try {
-      const { room_id: roomId } = await this.account.client.createRoom({
+      const { room_id: roomId } = await this.client.createRoom({
         name,
         ...(topic !== undefined && topic.length > 0 ? { topic } : {}),
         preset: Preset.PrivateChat,
@@ -95,7 +107,7 @@ export class RoomActions {
     if (userId === this.account.userId) {
       throw new RembukError('invalid_user_id', 'cannot start a direct chat with yourself');
     }
-    const client = this.account.client;
+    const client = this.client;
     const direct = client.getAccountData(EventType.Direct)?.getContent<Record<string, string[] | undefined>>() ?? {};
     const existing = (direct[userId] ?? []).find((roomId) => {
       const room = client.getRoom(roomId);
@@ -123,7 +135,7 @@ export class RoomActions {
     this.joinedRoom(roomId);
     await this.requireUsers([userId]);
     try {
-      await this.account.client.invite(roomId, userId);
+      await this.client.invite(roomId, userId);
     } catch (error) {
       throw toRembukError(error, 'room_not_found');
     }
@@ -141,7 +153,8 @@ export class RoomActions {
     const room = this.invitedRoom(roomId);
     const invite = room.getMember(this.account.userId)?.events.member;
     try {
-      await this.account.client.joinRoom(roomId);
+      await this.client.joinRoom(roomId);
+      await this.joinedBySync(roomId);
       if (invite?.getContent<{ is_direct?: unknown }>().is_direct === true) {
         await this.rememberDirect(invite.getSender() ?? '', roomId);
       }
@@ -150,17 +163,42 @@ export class RoomActions {
     }
   }
 
+  /**
+   * Resolves once the client holds the room as joined, or after the timeout: the join itself
+   * succeeded, so a slow sync is no failure (the room shows as joined when it arrives).
+   */
+  private joinedBySync(roomId: string): Promise<void> {
+    const joined = (): boolean => this.account.room(roomId)?.getMyMembership() === KnownMembership.Join;
+    if (joined()) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.client.off(RoomEvent.MyMembership, onMembership);
+        resolve();
+      };
+      const onMembership = (room: Room): void => {
+        if (room.roomId === roomId && joined()) {
+          done();
+        }
+      };
+      const timer = setTimeout(done, this.joinSyncTimeoutMs);
+      this.client.on(RoomEvent.MyMembership, onMembership);
+    });
+  }
+
   async decline(roomId: string): Promise<void> {
     this.invitedRoom(roomId);
     try {
-      await this.account.client.leave(roomId);
+      await this.client.leave(roomId);
     } catch (error) {
       throw toRembukError(error, 'room_not_found');
     }
   }
 
   private async rememberDirect(userId: string, roomId: string): Promise<void> {
-    const client = this.account.client;
+    const client = this.client;
     const direct = { ...(client.getAccountData(EventType.Direct)?.getContent<Record<string, string[]>>() ?? {}) };
     const rooms = direct[userId] ?? [];
     if (!rooms.includes(roomId)) {

@@ -1,5 +1,6 @@
 import type { Logger as SdkLogger } from 'matrix-js-sdk/lib/logger.js';
 import type { Logger } from '../ports.ts';
+import { globalSdkLogger } from './internals/global-logger.ts';
 
 /**
  * The logger matrix-js-sdk gets: its warnings and errors go to ours, its per-request
@@ -30,12 +31,14 @@ const shorten = (value: unknown): unknown => (value instanceof Error ? `${value.
 
 /**
  * Parts of matrix-js-sdk (the send queue, MatrixRTC) still log through its global
- * loglevel logger, whose level its typings do not show.
+ * loglevel logger (internals/global-logger.ts): warnings only, unless REMBUK_SDK_DEBUG=1.
  */
 export const quietGlobalSdkLogger = async (verbose = process.env.REMBUK_SDK_DEBUG === '1'): Promise<void> => {
-  const sdk = await import('matrix-js-sdk/lib/logger.js');
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the global logger is exactly what needs quieting
-  const root = sdk.logger as unknown as LoglevelLogger;
+  const root = await globalSdkLogger();
+  if (root === null) {
+    // An SDK whose global logger changed shape: chattier logs, nothing worse (the internals test names what changed).
+    return;
+  }
   root.setLevel(verbose ? 'debug' : 'warn');
   if (verbose) {
     return;
@@ -45,13 +48,6 @@ export const quietGlobalSdkLogger = async (verbose = process.env.REMBUK_SDK_DEBU
   const original = root.methodFactory;
   root.methodFactory = (methodName, level, name) => (CHATTER.has(methodName) ? () => undefined : original(methodName, level, name));
   root.rebuild?.();
-};
-
-type LogMethod = (...message: unknown[]) => void;
-type LoglevelLogger = {
-  setLevel(level: string): void;
-  methodFactory: (methodName: string, level: number, loggerName: string | symbol) => LogMethod;
-  rebuild?(): void;
 };
 
 const CHATTER = new Set(['trace', 'debug', 'info', 'log']);

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { MediaProgress } from '../../../shared/model/media.ts';
-import type { MatrixAccount } from '../matrix/matrix-account.ts';
 import type { MediaProjection } from '../matrix/timeline-projection.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { Uploads } from '../uploads/uploads.ts';
 import { MEDIA_OUTBOX_DIR, MEDIA_OUTBOX_FILE, MediaOutbox } from './media-outbox.ts';
+import type { MediaPort } from './media-port.ts';
 import { MediaSender } from './media-sender.ts';
 import { MediaServer } from './media-server.ts';
 import { SealedCache } from './sealed-cache.ts';
@@ -29,11 +29,11 @@ export class AccountMedia {
   readonly server: MediaServer;
   readonly sender: MediaSender;
   private readonly outbox: MediaOutbox;
-  private readonly account: MatrixAccount;
+  private readonly matrix: MediaPort;
   private readonly logger: Logger;
 
   constructor(options: {
-    account: MatrixAccount;
+    matrix: MediaPort;
     uploads: Uploads;
     profileDir: string;
     storageKey: Uint8Array;
@@ -42,22 +42,22 @@ export class AccountMedia {
     clock: Clock;
     listeners: AccountMediaListeners;
   }) {
-    const { account, logger } = options;
-    this.account = account;
+    const { matrix, logger } = options;
+    this.matrix = matrix;
     this.logger = logger;
     this.server = new MediaServer({
       cache: new SealedCache({ dir: path.join(options.profileDir, MEDIA_CACHE_DIR), storageKey: options.storageKey }),
       logger,
       urlBase: options.urlBase ?? DEFAULT_MEDIA_URL_BASE,
-      homeserverUrl: () => account.client.getHomeserverUrl(),
-      accessToken: () => account.client.getAccessToken(),
+      homeserverUrl: () => matrix.homeserverUrl(),
+      accessToken: () => matrix.accessToken(),
       progress: (progress) => {
         options.listeners.progress(progress);
       },
     });
     this.outbox = new MediaOutbox({ profileDir: options.profileDir, logger });
     this.sender = new MediaSender({
-      account,
+      matrix,
       outbox: this.outbox,
       uploads: options.uploads,
       media: this.server,
@@ -82,12 +82,17 @@ export class AccountMedia {
     });
   }
 
+  /** The largest file the homeserver takes, or null when it does not say. */
+  maxUploadBytes(): Promise<number | null> {
+    return this.matrix.maxUploadSize();
+  }
+
   /** What the timeline projection needs of a room's media. */
   projection(): MediaProjection {
     return {
       urls: this.server,
       pending: (roomId) => {
-        const room = this.account.room(roomId);
+        const room = this.matrix.room(roomId);
         return this.sender.pendingItems(roomId, (userId) => room?.getMember(userId)?.name ?? userId);
       },
     };

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { MediaKind, MediaProgress } from '../../../shared/model/media.ts';
-import type { MatrixAccount } from '../matrix/matrix-account.ts';
+import type { Room } from 'matrix-js-sdk';
 import { silentLogger } from '../ports.ts';
 import { useTempDir } from '../test-support/temp-dir.ts';
 import { Uploads } from '../uploads/uploads.ts';
 import type { UploadAttachmentOptions, UploadedAttachment } from './attachment-upload.ts';
 import { MediaOutbox } from './media-outbox.ts';
+import type { MediaPort } from './media-port.ts';
 import { MediaSender } from './media-sender.ts';
 import { MediaServer } from './media-server.ts';
 import { SealedCache } from './sealed-cache.ts';
@@ -43,20 +44,8 @@ const world = () => {
       getEvents: () => delivered.map((txnId) => ({ getUnsigned: () => ({ transaction_id: txnId }), getContent: () => ({}) })),
     }),
     getMember: () => null,
-  };
-  const account = {
-    userId: '@me:hs',
-    room: (roomId: string) => (roomId === ROOM ? room : null),
-    readyToSendIn: () => Promise.resolve(true),
-    client: {
-      makeTxnId: () => `t${String(++txn)}`,
-      sendMessage: (roomId: string, content: Record<string, unknown>, txnId: string) => {
-        sent.push({ roomId, content, txnId });
-        delivered.push(txnId);
-        return Promise.resolve({ event_id: `$${txnId}` });
-      },
-    },
-  } as unknown as MatrixAccount;
+    // Only what the sender reads of a room.
+  } as unknown as Room;
   const uploads = new Uploads({ profileDir: temp.path, logger: silentLogger });
   const outbox = () => new MediaOutbox({ profileDir: temp.path, logger: silentLogger });
   const server = new MediaServer({
@@ -67,7 +56,7 @@ const world = () => {
     accessToken: () => null,
     progress: () => undefined,
   });
-  const upload = async (_client: unknown, options: UploadAttachmentOptions): Promise<UploadedAttachment> => {
+  const upload = async (options: UploadAttachmentOptions): Promise<UploadedAttachment> => {
     uploaded.push(options);
     await holdUpload;
     if (options.signal?.aborted === true) {
@@ -79,17 +68,32 @@ const world = () => {
     options.onProgress?.(options.data.length, options.data.length);
     return { url: `mxc://hs/${String(uploaded.length)}`, info: { mimetype: options.mimetype, size: options.data.length } };
   };
+  const matrix: MediaPort = {
+    userId: '@me:hs',
+    room: (roomId) => (roomId === ROOM ? room : null),
+    readyToSendIn: () => Promise.resolve(true),
+    makeTxnId: () => `t${String(++txn)}`,
+    sendMessage: (roomId, content, txnId) => {
+      sent.push({ roomId, content, txnId });
+      delivered.push(txnId);
+      return Promise.resolve();
+    },
+    upload,
+    resend: () => Promise.resolve(),
+    cancelPending: () => undefined,
+    maxUploadSize: () => Promise.resolve(100_000),
+    homeserverUrl: () => 'http://hs',
+    accessToken: () => null,
+  };
   const sender = (box = outbox()) =>
     new MediaSender({
-      account,
+      matrix,
       outbox: box,
       uploads,
       media: server,
       logger: silentLogger,
       clock: { now: () => 1000 },
       listeners: { changed: (roomId) => changed.push(roomId), progress: (p) => progress.push(p) },
-      upload,
-      limit: () => Promise.resolve(100_000),
     });
   const uploadFile = async (bytes: Buffer, name = 'foto.jpg', mimetype = 'image/jpeg'): Promise<string> => {
     const id = await uploads.begin({ name, mimetype, size: bytes.length });

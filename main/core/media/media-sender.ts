@@ -1,17 +1,15 @@
 import { readFile, rm } from 'node:fs/promises';
 import { EventStatus, type MatrixEvent } from 'matrix-js-sdk';
-import type { RoomMessageEventContent } from 'matrix-js-sdk/lib/@types/events.js';
 import { RembukError, type ErrorCode } from '../../../shared/ipc/errors.ts';
 import { thumbnailSize, type MediaProgress, type MediaSendInput } from '../../../shared/model/media.ts';
 import type { TimelineItem } from '../../../shared/model/timeline.ts';
-import type { MatrixAccount } from '../matrix/matrix-account.ts';
 import { replayEntries } from '../matrix/outbox-replay.ts';
 import { stableItemId } from '../matrix/timeline-projection.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { TakenUpload, Uploads } from '../uploads/uploads.ts';
 import { attachmentContent } from './attachment-content.ts';
-import { fileTooLarge, isAbortError, uploadAttachment, type UploadedAttachment } from './attachment-upload.ts';
-import { maxUploadSize } from './media-config.ts';
+import { fileTooLarge, isAbortError, type UploadedAttachment } from './attachment-upload.ts';
+import type { MediaPort } from './media-port.ts';
 import { throttleProgress } from './progress-throttle.ts';
 import type { MediaItem } from './media-item.ts';
 import { sourceOf } from './media-item.ts';
@@ -27,8 +25,6 @@ export type MediaSenderListeners = {
   progress(progress: MediaProgress): void;
 };
 
-type Upload = typeof uploadAttachment;
-
 const itemIdOf = (txnId: string): string => `txn:${txnId}`;
 
 /**
@@ -39,45 +35,39 @@ const itemIdOf = (txnId: string): string => `txn:${txnId}`;
  * leaves, the rest is sent (uploaded again only if it never got that far).
  */
 export class MediaSender {
-  private readonly account: MatrixAccount;
+  private readonly matrix: MediaPort;
   private readonly outbox: MediaOutbox;
   private readonly uploads: Uploads;
   private readonly media: MediaServer;
   private readonly logger: Logger;
   private readonly clock: Clock;
   private readonly listeners: MediaSenderListeners;
-  private readonly upload: Upload;
-  private readonly limit: () => Promise<number | null>;
   private readonly states = new Map<string, Progress>();
   /** Entries of an earlier run not yet handed to the network. */
   private waiting: MediaOutboxEntry[] = [];
   private replayRunning = false;
 
   constructor(options: {
-    account: MatrixAccount;
+    matrix: MediaPort;
     outbox: MediaOutbox;
     uploads: Uploads;
     media: MediaServer;
     logger: Logger;
     clock: Clock;
     listeners: MediaSenderListeners;
-    upload?: Upload;
-    limit?: () => Promise<number | null>;
   }) {
-    this.account = options.account;
+    this.matrix = options.matrix;
     this.outbox = options.outbox;
     this.uploads = options.uploads;
     this.media = options.media;
     this.logger = options.logger;
     this.clock = options.clock;
     this.listeners = options.listeners;
-    this.upload = options.upload ?? uploadAttachment;
-    this.limit = options.limit ?? (() => maxUploadSize(this.account.client));
   }
 
   /** Answers the item id at once; the upload and the event go on in the background. */
   async send(input: MediaSendInput): Promise<string> {
-    if (this.account.room(input.roomId) === null) {
+    if (this.matrix.room(input.roomId) === null) {
       throw new RembukError('room_not_found');
     }
     const file = await this.uploads.take(input.uploadId);
@@ -94,7 +84,7 @@ export class MediaSender {
       await discard();
       throw error;
     }
-    const txnId = this.account.client.makeTxnId();
+    const txnId = this.matrix.makeTxnId();
     const entry: MediaOutboxEntry = {
       txnId,
       roomId: input.roomId,
@@ -122,7 +112,7 @@ export class MediaSender {
     if (input.kind === 'image' && !file.mimetype.startsWith('image/')) {
       throw new RembukError('media_unsupported', `an image of type ${file.mimetype}`);
     }
-    const limit = await this.limit();
+    const limit = await this.matrix.maxUploadSize();
     if (limit !== null && file.size > limit) {
       throw fileTooLarge(limit);
     }
@@ -174,18 +164,17 @@ export class MediaSender {
       return;
     }
     this.states.set(entry.txnId, { phase: 'event', error: null, controller: null });
-    await this.account.client.sendMessage(entry.roomId, content as unknown as RoomMessageEventContent, entry.txnId);
+    await this.matrix.sendMessage(entry.roomId, content, entry.txnId);
     await this.finish(entry.txnId, content);
   }
 
   private async uploadFiles(entry: MediaOutboxEntry, signal: AbortSignal): Promise<Record<string, unknown>> {
-    const room = this.account.room(entry.roomId);
+    const room = this.matrix.room(entry.roomId);
     const encrypt = room?.hasEncryptionStateEvent() ?? true;
-    const client = this.account.client;
     const itemId = itemIdOf(entry.txnId);
     let thumbnail: { upload: UploadedAttachment; width: number; height: number } | undefined;
     if (entry.thumbnail !== undefined) {
-      const upload = await this.upload(client, {
+      const upload = await this.matrix.upload({
         data: await readFile(this.outbox.thumbnailOf(entry.txnId)),
         name: entry.thumbnail.name,
         mimetype: entry.thumbnail.mimetype,
@@ -194,7 +183,7 @@ export class MediaSender {
       });
       thumbnail = { upload, width: entry.thumbnail.width, height: entry.thumbnail.height };
     }
-    const upload = await this.upload(client, {
+    const upload = await this.matrix.upload({
       data: await readFile(this.outbox.fileOf(entry.txnId)),
       name: entry.file.name,
       mimetype: entry.file.mimetype,
@@ -233,7 +222,7 @@ export class MediaSender {
 
   /** Tries a failed attachment again: the event if that is what failed, else the upload. */
   retry(roomId: string, itemId: string): void {
-    const room = this.account.room(roomId);
+    const room = this.matrix.room(roomId);
     if (room === null) {
       throw new RembukError('room_not_found');
     }
@@ -248,7 +237,7 @@ export class MediaSender {
         return;
       }
       const content = entry.content;
-      this.account.client.resendEvent(pending, room).then(
+      this.matrix.resend(pending, room).then(
         () => this.finish(txnId, content),
         (error: unknown) => {
           this.logger.warn('retry failed', error instanceof Error ? error.message : error);
@@ -279,7 +268,7 @@ export class MediaSender {
       if (pending.status !== EventStatus.NOT_SENT && pending.status !== EventStatus.QUEUED && pending.status !== EventStatus.ENCRYPTING) {
         throw new RembukError('invalid_request', 'the message is already on its way');
       }
-      this.account.client.cancelPendingEvent(pending);
+      this.matrix.cancelPending(pending);
     } else if (state?.phase === 'event') {
       throw new RembukError('invalid_request', 'the message is already on its way');
     }
@@ -293,7 +282,7 @@ export class MediaSender {
   }
 
   private pendingEvent(roomId: string, itemId: string): MatrixEvent | null {
-    return this.account.room(roomId)?.getPendingEvents().find((event) => stableItemId(event) === itemId) ?? null;
+    return this.matrix.room(roomId)?.getPendingEvents().find((event) => stableItemId(event) === itemId) ?? null;
   }
 
   /** What the outbox held at start. */
@@ -316,7 +305,7 @@ export class MediaSender {
     }
     this.replayRunning = true;
     try {
-      this.waiting = await replayEntries(this.account, this.waiting, {
+      this.waiting = await replayEntries(this.matrix, this.waiting, {
         delivered: async (entry, event) => {
           await this.finish(entry.txnId, entry.content ?? event.getContent());
           this.listeners.changed(entry.roomId);
@@ -341,7 +330,7 @@ export class MediaSender {
         continue;
       }
       const itemId = itemIdOf(entry.txnId);
-      const userId = this.account.userId;
+      const userId = this.matrix.userId;
       const meta = { mimetype: entry.file.mimetype, filename: entry.file.name };
       items.push({
         id: itemId,

@@ -1,3 +1,4 @@
+import type { MatrixClient } from 'matrix-js-sdk';
 import type { DeviceView, RoomMemberView, SecurityView } from '../../../../shared/model/security.ts';
 import type { VerificationView } from '../../../../shared/model/verification.ts';
 import type { Logger } from '../../ports.ts';
@@ -21,16 +22,18 @@ export class Trust {
   readonly recovery: Recovery;
   readonly verifications: VerificationManager;
   private readonly account: MatrixAccount;
+  private readonly client: MatrixClient;
   private readonly password = new PasswordHold();
 
-  constructor(options: { account: MatrixAccount; logger: Logger; listeners: TrustListeners; signInPassword: string | null }) {
-    const { account, logger, listeners } = options;
+  constructor(options: { account: MatrixAccount; client: MatrixClient; logger: Logger; listeners: TrustListeners; signInPassword: string | null }) {
+    const { account, client, logger, listeners } = options;
     this.account = account;
+    this.client = client;
     if (options.signInPassword !== null) {
       // Only for a sign-in just now, only in memory, only until the setup after the first sync is done.
       this.password.hold(options.signInPassword);
     }
-    const { client, userId } = account;
+    const { userId } = account;
     this.recovery = new Recovery({
       client,
       userId,
@@ -58,11 +61,11 @@ export class Trust {
   }
 
   devices(): Promise<DeviceView[]> {
-    return ownDevices(this.account.client, this.account.userId, this.account.session.deviceId);
+    return ownDevices(this.client, this.account.userId, this.account.session.deviceId);
   }
 
   members(roomId: string): Promise<RoomMemberView[]> {
-    return roomMembers(this.account.client, roomId, this.account.userId);
+    return roomMembers(this.client, roomId, this.account.userId);
   }
 
   stop(): void {

@@ -8,43 +8,76 @@
  */
 import { Direction, EventType, Method, MatrixEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
 import { RembukError } from '../../../shared/ipc/errors.ts';
-import type { MatrixAccount } from '../matrix/matrix-account.ts';
+import type { KnockRequest, RoomLink } from '../../../shared/model/import.ts';
+import type { MediaStep } from '../import/import-plan.ts';
+import type { ImportPort, ReadMedia } from '../import/import-port.ts';
+import { createImportRoom, findImportRoom, joinByLink, knocksOf, roomLinkOf } from '../import/import-room.ts';
 import { attachmentContent, uploadAttachment } from '../media/attachment-upload.ts';
-import type { MediaStep } from './import-plan.ts';
-import { deliveredEvent } from '../matrix/outbox-replay.ts';
+import { isEventEncrypter } from './internals/event-encrypter.ts';
+import type { MatrixAccount } from './matrix-account.ts';
+import { deliveredEvent } from './outbox-replay.ts';
 
 /** A send that hangs this long is given up and sent again (with the same transaction id). */
 const SEND_TIMEOUT_MS = 120_000;
 /** How far back a resumed import looks for its own last message before sending it again. */
 const RECENT_EVENTS = 100;
 
-type EventEncrypter = { encryptEvent(event: MatrixEvent, room: Room): Promise<void> };
-
-/** The account's crypto backend, as the encrypting half of `sendEvent` uses it. */
-const encrypterOf = (client: MatrixClient): EventEncrypter => {
-  const crypto: unknown = client.getCrypto();
-  if (typeof crypto === 'object' && crypto !== null && 'encryptEvent' in crypto && typeof crypto.encryptEvent === 'function') {
-    return crypto as EventEncrypter;
+/** Encrypts with the account's crypto machine, as the encrypting half of `sendEvent` does (internals/event-encrypter.ts). */
+const encrypt = async (client: MatrixClient, event: MatrixEvent, room: Room): Promise<void> => {
+  const crypto = client.getCrypto();
+  if (!isEventEncrypter(crypto)) {
+    throw new RembukError('encryption_unavailable', 'no crypto backend to encrypt the import with');
   }
-  throw new RembukError('encryption_unavailable', 'no crypto backend to encrypt the import with');
+  await crypto.encryptEvent(event, room);
 };
 
 const transactionIdOf = (event: { unsigned?: { transaction_id?: unknown } }): unknown => event.unsigned?.transaction_id;
 
-export type ReadMedia = (fileName: string) => Promise<Buffer>;
-
-export class MatrixImportPort {
+/** The import port over the account's matrix-js-sdk client. */
+export class MatrixImportPort implements ImportPort {
   private readonly account: MatrixAccount;
+  private readonly client: MatrixClient;
 
-  constructor(account: MatrixAccount) {
+  constructor(account: MatrixAccount, client: MatrixClient) {
     this.account = account;
+    this.client = client;
   }
 
-  private get client(): MatrixClient {
-    return this.account.client;
+  room(roomId: string): Room | null {
+    return this.account.room(roomId);
   }
 
-  private room(roomId: string): Room {
+  readyToSendIn(roomId: string): Promise<boolean> {
+    return this.account.readyToSendIn(roomId);
+  }
+
+  findRoom(importId: string): string | null {
+    return findImportRoom(this.client, importId);
+  }
+
+  createRoom(name: string, importId: string): Promise<string> {
+    return createImportRoom(this.client, name, importId);
+  }
+
+  async displayName(userId: string): Promise<string | null> {
+    const profile = await this.client.getProfileInfo(userId);
+    return profile.displayname ?? null;
+  }
+
+  roomLink(roomId: string): RoomLink {
+    return roomLinkOf(this.client, roomId, this.account.userId);
+  }
+
+  knocks(roomId: string): KnockRequest[] {
+    return knocksOf(this.client, roomId);
+  }
+
+  joinByLink(link: string): Promise<{ roomId: string; state: 'joined' | 'requested' }> {
+    return joinByLink(this.client, link);
+  }
+
+  /** A room the client knows (the runner's errors say room_not_found otherwise). */
+  private known(roomId: string): Room {
     const room = this.account.room(roomId);
     if (room === null) {
       throw new RembukError('room_not_found');
@@ -53,7 +86,7 @@ export class MatrixImportPort {
   }
 
   async send(roomId: string, txnId: string, content: Record<string, unknown>, signal: AbortSignal): Promise<string> {
-    const room = this.room(roomId);
+    const room = this.known(roomId);
     const event = new MatrixEvent({
       type: EventType.RoomMessage,
       content,
@@ -63,7 +96,7 @@ export class MatrixImportPort {
       origin_server_ts: Date.now(),
     });
     if (room.hasEncryptionStateEvent()) {
-      await encrypterOf(this.client).encryptEvent(event, room);
+      await encrypt(this.client, event, room);
     }
     signal.throwIfAborted();
     const path = `/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(event.getWireType())}/${encodeURIComponent(txnId)}`;
@@ -82,7 +115,7 @@ export class MatrixImportPort {
    * without decrypting it: first in what this client already holds, then one page back.
    */
   async alreadySent(roomId: string, txnId: string): Promise<boolean> {
-    if (deliveredEvent(this.room(roomId), txnId) !== undefined) {
+    if (deliveredEvent(this.known(roomId), txnId) !== undefined) {
       return true;
     }
     const page = await this.client.createMessagesRequest(roomId, null, RECENT_EVENTS, Direction.Backward);
@@ -95,7 +128,7 @@ export class MatrixImportPort {
       data,
       name: step.fileName,
       mimetype: step.mimetype,
-      encrypt: this.room(roomId).hasEncryptionStateEvent(),
+      encrypt: this.known(roomId).hasEncryptionStateEvent(),
       signal,
     });
     return attachmentContent({ kind: step.mediaKind, name: step.fileName, caption: step.body, upload: uploaded });

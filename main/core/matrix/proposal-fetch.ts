@@ -2,27 +2,20 @@
  * Fetches what a proposal's tally is computed from, over the client-server API: the poll
  * start, the room state at it (`/context` with limit 0), and every event related to it
  * (`/relations`, paged to the end — a gappy sync must not lose a vote). Used by the app and
- * by the audit command alike.
+ * by the audit command alike, through the governance port (matrix-governance-port.ts).
  */
 import { Direction, Method, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
-import { encodeUri } from 'matrix-js-sdk/lib/utils.js';
-import type { GovEvent, RawStateEvent } from './assemble.ts';
+import type { RawStateEvent } from '../governance/assemble.ts';
+import type { ProposalMaterial } from '../governance/gov-event.ts';
 
 const RELATIONS_PAGE = 1000;
 
-export type ProposalMaterial = { start: MatrixEvent; stateAtProposal: RawStateEvent[]; related: MatrixEvent[] };
-
-/** Reads a (decrypted, if possible) event as the governance code sees it. */
-export const govEvent = (event: MatrixEvent): GovEvent => ({
-  eventId: event.getId() ?? '',
-  sender: event.getSender() ?? '',
-  ts: event.getTs(),
-  type: event.getType(),
-  // Edits are not part of the protocol: a changed proposal needs a new proposal.
-  content: event.getOriginalContent(),
-  // Still encrypted after the attempt (or still being decrypted): its content is unknown for now.
-  undecryptable: event.isDecryptionFailure() || event.isBeingDecrypted() || event.getType() === 'm.room.encrypted',
-});
+/** Fetches one event and decrypts it if it can. */
+export const fetchEvent = async (client: MatrixClient, roomId: string, eventId: string): Promise<MatrixEvent> => {
+  const event = client.getEventMapper()(await client.fetchRoomEvent(roomId, eventId));
+  await client.decryptEventIfNeeded(event);
+  return event;
+};
 
 const decrypted = async (client: MatrixClient, events: MatrixEvent[]): Promise<MatrixEvent[]> => {
   await Promise.all(events.map((event) => client.decryptEventIfNeeded(event)));
@@ -31,7 +24,7 @@ const decrypted = async (client: MatrixClient, events: MatrixEvent[]): Promise<M
 
 /** The room state at an event, as the server computed it (the frozen electorate lives there). */
 export const fetchStateAt = async (client: MatrixClient, roomId: string, eventId: string): Promise<RawStateEvent[]> => {
-  const path = encodeUri('/rooms/$roomId/context/$eventId', { $roomId: roomId, $eventId: eventId });
+  const path = `/rooms/${encodeURIComponent(roomId)}/context/${encodeURIComponent(eventId)}`;
   const response = await client.http.authedRequest<{ state?: RawStateEvent[] }>(Method.Get, path, { limit: '0' });
   return response.state ?? [];
 };

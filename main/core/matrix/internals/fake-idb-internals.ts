@@ -1,7 +1,7 @@
 import { IDBFactory as FakeFactory } from 'fake-indexeddb';
-import type { IDBFactory } from './idb-types.ts';
-import type { StoredKey } from './key-codec.ts';
-import type { IndexSchema, StoreSchema } from './schema.ts';
+import type { IDBFactory } from '../../idb/idb-types.ts';
+import type { StoredKey } from '../../idb/key-codec.ts';
+import type { IndexSchema, StoreSchema } from '../../idb/schema.ts';
 
 // The only file that reaches inside fake-indexeddb. Why it has to:
 // - Restoring a database synchronously at open means building fake-indexeddb's own
