@@ -5,7 +5,6 @@
  * unstable poll types, since no stable room version allows the stable ones yet.
  */
 import { z } from 'zod';
-import type { TallyResult } from './tally-types.ts';
 
 export const NAMESPACE = 'coop.rembuk';
 /** State event, state_key '': the co-op's charter; its presence marks the assembly room. */
@@ -384,12 +383,16 @@ export const responseContent = (startId: string, answers: readonly string[]): Re
   [POLL_RESPONSE]: { answers: [...answers] },
 });
 
-/** The tally block is the closer's claim for generic clients and audits; Rembuk clients recompute from the votes. */
-export const endContent = (startId: string, result: TallyResult, textSummary: string): Record<string, unknown> => ({
+/**
+ * The tally block is the closer's claim for generic clients and audits; Rembuk clients recompute from the votes.
+ * `result` is a `TallyResult` (tally-types.ts), taken structurally: those types are built on this protocol, so
+ * naming them here would make the two files import each other.
+ */
+export const endContent = (startId: string, result: Readonly<Record<string, unknown>>, textSummary: string): Record<string, unknown> => ({
   'm.relates_to': reference(startId),
   [TEXT_KEY]: textSummary,
   [POLL_END]: {},
-  [TALLY_BLOCK]: { v: 1, ...(JSON.parse(JSON.stringify(result)) as TallyResult) },
+  [TALLY_BLOCK]: { v: 1, ...(JSON.parse(JSON.stringify(result)) as Record<string, unknown>) },
 });
 
 /** A validated copy of the charter, with unknown fields dropped; throws when it breaks a rule. */
