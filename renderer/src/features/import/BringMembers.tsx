@@ -68,13 +68,21 @@ export const BringMembers = ({ roomId, groupName }: { roomId: string; groupName:
         }
       }
     });
-    void loadKnocks();
-    const timer = setInterval(() => void loadKnocks(), KNOCK_POLL_MS);
+    // The poll answers through `live` as the link does: a late answer must not land after unmount.
+    const refreshKnocks = (): void => {
+      void imports.knocks(roomId).then((result) => {
+        if (live && result.ok) {
+          setKnocks(result.value);
+        }
+      });
+    };
+    refreshKnocks();
+    const timer = setInterval(refreshKnocks, KNOCK_POLL_MS);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [imports, roomId, loadKnocks]);
+  }, [imports, roomId]);
 
   const letIn = async (userId: string): Promise<void> => {
     setError(null);
