@@ -12,6 +12,8 @@ export type AppCoreOptions = {
   mediaUrlBase?: string;
   /** Electron's save dialog, for `media:save`; none on the loopback transport. */
   saveDialog?: SaveDialog;
+  /** Parse main's answers and events against the contract too (tests, e2e, start:web); off in the shipped app. */
+  checkContract?: boolean;
 };
 
 /** The whole main-process core, as a transport sees it. */

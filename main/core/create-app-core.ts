@@ -5,6 +5,7 @@ import type { ConnectionState, SessionView, SignInInput } from '../../shared/mod
 import { AccountRuntime } from './account-runtime.ts';
 import type { AppCore, AppCoreOptions } from './app-core.ts';
 import { createHandlers } from './handlers.ts';
+import { noContractCheck, strictContractCheck } from './ipc/contract-check.ts';
 import { Dispatcher, type Emit } from './ipc/dispatcher.ts';
 import { quietGlobalSdkLogger } from './matrix/sdk-logging.ts';
 import { signIn } from './matrix/sign-in.ts';
@@ -171,6 +172,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
       signOut: () => serialised(() => endSession(true)),
     }),
     logger,
+    options.checkContract === true ? strictContractCheck : noContractCheck,
   );
   dispatcher.addConnectionListener({
     onClose: (connectionId) => {
@@ -211,7 +213,7 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
     },
     connect: (emit, label) => {
       const conn = dispatcher.connect(emit, label);
-      emitters.set(conn.id, emit);
+      emitters.set(conn.id, dispatcher.checkEvents(emit));
       // A window may connect while the saved session is still being opened; its requests
       // wait for that instead of seeing "signed out" for a moment.
       return {

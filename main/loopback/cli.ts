@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'profile-dir': { type: 'string' },
     port: { type: 'string' },
     open: { type: 'boolean', default: false },
+    // Parse the core's answers and events against the contract too: e2e and start:web pass it.
+    'check-contract': { type: 'boolean', default: false },
   },
 });
 
@@ -71,7 +73,7 @@ if (values.open) {
   openAppWindow(server.url);
 }
 const { createAppCore } = await import('../core/create-app-core.ts');
-const core = createAppCore({ profileDir, secretBox, logger });
+const core = createAppCore({ profileDir, secretBox, logger, checkContract: values['check-contract'] });
 coreLoaded(core);
 await core.start();
 

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App.tsx';
 import { createApp } from './app/create-app.ts';
-import { StoresContext } from './app/stores.ts';
+import { StoresContext } from './lib/stores-context.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { systemLanguage } from './i18n/language.ts';
 import { openMessenger } from './lib/messenger.ts';

@@ -3,9 +3,8 @@ import type { EventChannel, RequestChannel } from './contract.ts';
 /**
  * The contract's channel names as plain strings, for code that must stay tiny: the
  * sandboxed preload is bundled into one file, and importing `requests`/`events` from
- * contract.ts would drag zod and every schema into it. `channels.test.ts` checks these
- * lists equal the contract's keys; the types below make a missing or stray name a
- * compile error as well.
+ * contract.ts would drag zod and every schema into it. The type checker alone keeps them
+ * equal to the contract's keys: a missing, stray or repeated name is a compile error (below).
  */
 export const requestChannelNames = [
   'session:get',
@@ -92,7 +91,11 @@ export const eventChannelNames = [
   'import:changed',
 ] as const satisfies readonly EventChannel[];
 
-// Every contract channel must be listed: these resolve to `true` only when nothing is missing.
-type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
-export const requestChannelsComplete: Missing<RequestChannel, (typeof requestChannelNames)[number]> = true;
-export const eventChannelsComplete: Missing<EventChannel, (typeof eventChannelNames)[number]> = true;
+// Each list names every contract channel exactly once and nothing else, or these aliases do not compile.
+type Repeats<List extends readonly unknown[]> = List extends readonly [infer Head, ...infer Rest] ? (Head extends Rest[number] ? Head : Repeats<Rest>) : never;
+type ExactlyOnce<All, List extends readonly unknown[]> = [Exclude<All, List[number]>, Exclude<List[number], All>, Repeats<List>] extends [never, never, never]
+  ? true
+  : { missing: Exclude<All, List[number]>; stray: Exclude<List[number], All>; repeated: Repeats<List> };
+type Assert<Check extends true> = Check;
+export type RequestChannelsExact = Assert<ExactlyOnce<RequestChannel, typeof requestChannelNames>>;
+export type EventChannelsExact = Assert<ExactlyOnce<EventChannel, typeof eventChannelNames>>;

@@ -1,4 +1,5 @@
 import { EventType, Preset, Visibility, type MatrixEvent, type Room } from 'matrix-js-sdk';
+import { endContent } from './end-content.ts';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import { MAX_PROPOSAL_OPEN_MS, type CoopSummary, type CoopView, type ProposalSummary, type ProposalView } from '../../../shared/model/coop.ts';
 import type { Clock, Logger } from '../ports.ts';
@@ -20,7 +21,6 @@ import {
   POLL_RESPONSE,
   POLL_START,
   charterContent,
-  endContent,
   memberContent,
   memberStateKey,
   parsePollEnd,

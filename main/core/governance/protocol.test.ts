@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { endContent } from './end-content.ts';
 import { defaultCharter } from './default-charter.ts';
 import {
   charterContent,
   charterError,
-  endContent,
   INVALID_ANSWER,
   memberContent,
   memberStateKey,

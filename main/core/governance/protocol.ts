@@ -5,7 +5,6 @@
  * unstable poll types, since no stable room version allows the stable ones yet.
  */
 import { z } from 'zod';
-import type { TallyResult } from './tally-types.ts';
 
 export const NAMESPACE = 'coop.rembuk';
 /** State event, state_key '': the co-op's charter; its presence marks the assembly room. */
@@ -358,9 +357,9 @@ export const MOTION_ANSWERS: readonly PollAnswer[] = [
 /** A vote's or an end's link to its poll start (MSC3381 uses m.reference). */
 export type PollReference = { rel_type: 'm.reference'; event_id: string };
 
-const reference = (startId: string): PollReference => ({ rel_type: 'm.reference', event_id: startId });
+export const reference = (startId: string): PollReference => ({ rel_type: 'm.reference', event_id: startId });
 
-type TextBlock = { 'org.matrix.msc1767.text': string };
+export type TextBlock = { 'org.matrix.msc1767.text': string };
 
 /** The content of a proposal's `org.matrix.msc3381.poll.start` (what `proposalStartContent` builds). */
 export type PollStartContent = TextBlock & {
@@ -371,11 +370,6 @@ export type PollStartContent = TextBlock & {
 /** The content of a vote, `org.matrix.msc3381.poll.response`. */
 export type PollResponseContent = { 'm.relates_to': PollReference; 'org.matrix.msc3381.poll.response': { answers: string[] } };
 
-/** The content of a proposal's end, `org.matrix.msc3381.poll.end`, with the closer's tally. */
-export type PollEndContent = TextBlock & {
-  'm.relates_to': PollReference;
-  'org.matrix.msc3381.poll.end': Record<string, never>;
-  'coop.rembuk.tally': TallyResult & { v: 1 };
 };
 
 /** The text every client shows: the question, the answers, and why their own count is not the result. */
@@ -405,13 +399,6 @@ export const responseContent = (startId: string, answers: readonly string[]): Po
   [POLL_RESPONSE]: { answers: [...answers] },
 });
 
-/** The tally block is the closer's claim for generic clients and audits; Rembuk clients recompute from the votes. */
-export const endContent = (startId: string, result: TallyResult, textSummary: string): PollEndContent => ({
-  'm.relates_to': reference(startId),
-  [TEXT_KEY]: textSummary,
-  [POLL_END]: {},
-  [TALLY_BLOCK]: { v: 1, ...(JSON.parse(JSON.stringify(result)) as TallyResult) },
-});
 
 /** A validated copy of the charter, with unknown fields dropped; throws when it breaks a rule. */
 export const charterContent = (charter: Charter): Charter => {

@@ -1,6 +1,6 @@
 import { done } from './done.ts';
 import { signedIn } from './signed-in.ts';
-import type { HandlerDeps } from '../handlers.ts';
+import type { HandlerDeps } from './handler-deps.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 import { toRembukError } from '../matrix/matrix-errors.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { AccountRuntime } from '../account-runtime.ts';
-import type { HandlerDeps } from '../handlers.ts';
+import type { HandlerDeps } from './handler-deps.ts';
 import type { RequestContext } from '../ipc/dispatcher.ts';
 import { mediaHandlers } from './media.ts';
 

@@ -1,5 +1,5 @@
 import { RembukError } from '../../../shared/ipc/errors.ts';
-import type { HandlerDeps } from '../handlers.ts';
+import type { HandlerDeps } from './handler-deps.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 import { signedIn } from './signed-in.ts';
 

@@ -1,6 +1,6 @@
 import { done } from './done.ts';
 import { RembukError } from '../../../shared/ipc/errors.ts';
-import type { HandlerDeps } from '../handlers.ts';
+import type { HandlerDeps } from './handler-deps.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 import type { Trust } from '../matrix/trust/trust.ts';
 

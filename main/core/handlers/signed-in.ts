@@ -1,6 +1,6 @@
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { AccountRuntime } from '../account-runtime.ts';
-import type { HandlerDeps } from '../handlers.ts';
+import type { HandlerDeps } from './handler-deps.ts';
 
 /** The signed-in account's runtime, for handlers that need one; `not_signed_in` otherwise. */
 export const signedIn = (deps: Pick<HandlerDeps, 'runtime'>): AccountRuntime => {

@@ -1,4 +1,4 @@
-import type { HandlerDeps } from '../handlers.ts';
+import type { HandlerDeps } from './handler-deps.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 import { signedIn } from './signed-in.ts';
 

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/ipc/contract.ts';
 import { RembukError, type IpcResult } from '../../../shared/ipc/errors.ts';
 import type { Logger } from '../ports.ts';
+import { noContractCheck, type ContractCheck } from './contract-check.ts';
 
 /** Pushes one event to the connection's renderer. */
 export type Emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void;
@@ -49,12 +50,31 @@ const sizeOf = (input: unknown): number => {
 export class Dispatcher {
   private readonly handlers: Handlers;
   private readonly logger: Logger;
+  private readonly check: ContractCheck;
   private readonly listeners: ConnectionListener[] = [];
   private nextId = 0;
 
-  constructor(handlers: Handlers, logger: Logger) {
+  /** `check` parses main's answers and events against the contract too: on in tests, e2e and start:web. */
+  constructor(handlers: Handlers, logger: Logger, check: ContractCheck = noContractCheck) {
     this.handlers = handlers;
     this.logger = logger;
+    this.check = check;
+  }
+
+  /** `emit`, with each event parsed against the contract first when the check is on; a drifting event is logged, not sent, and thrown. */
+  checkEvents(emit: Emit): Emit {
+    if (this.check === noContractCheck) {
+      return emit;
+    }
+    return (channel, payload) => {
+      try {
+        this.check.event(channel, payload);
+      } catch (error) {
+        this.logger.error(`event ${channel} not sent`, error);
+        throw error;
+      }
+      emit(channel, payload);
+    };
   }
 
   addConnectionListener(listener: ConnectionListener): void {
@@ -64,9 +84,10 @@ export class Dispatcher {
   connect(emit: Emit, label = 'conn'): Connection {
     const id = `${label}-${++this.nextId}`;
     let open = true;
+    const checkedEmit = this.checkEvents(emit);
     const guardedEmit: Emit = (channel, payload) => {
       if (open) {
-        emit(channel, payload);
+        checkedEmit(channel, payload);
       }
     };
     return {
@@ -100,6 +121,8 @@ export class Dispatcher {
     try {
       const handler = this.handlers[channel] as (input: unknown, context: RequestContext) => Promise<unknown>;
       const value = await handler(parsed.data, context);
+      // A drift throws ContractDriftError: answered as `internal` and logged below, like any bug in main.
+      this.check.output(channel, value);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof RembukError) {

@@ -5,7 +5,7 @@ import { SecurityBanner } from '../features/security/index.ts';
 import { SignInScreen } from '../features/session/index.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { MainLayout } from './MainLayout.tsx';
-import { useStores } from './stores.ts';
+import { useStores } from '../lib/stores-context.ts';
 
 export const App = () => {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { RecoveryKeyDialog } from '../features/security/index.ts';
 import { RoomView } from '../features/timeline/index.ts';
 import { VerificationDialog } from '../features/verification/index.ts';
 import { Sidebar } from './Sidebar.tsx';
-import { useStores } from './stores.ts';
+import { useStores } from '../lib/stores-context.ts';
 
 export const MainLayout = () => {
   const { t } = useTranslation();

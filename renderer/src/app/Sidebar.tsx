@@ -6,7 +6,7 @@ import { CoopSidebar } from '../features/coop/index.ts';
 import { ImportStatus, JoinLinkDialog } from '../features/import/index.ts';
 import { NewDirectDialog, NewRoomDialog, RoomList } from '../features/rooms/index.ts';
 import { SettingsDialog } from '../features/settings/index.ts';
-import { useStores } from './stores.ts';
+import { useStores } from '../lib/stores-context.ts';
 
 type OpenDialog = 'none' | 'newRoom' | 'newDirect' | 'settings' | 'joinLink';
 

@@ -1,45 +1,19 @@
 import type { Language } from '../../../shared/model/settings.ts';
-import type { ComposerStore } from '../features/composer/index.ts';
 import { createComposerStore } from '../features/composer/index.ts';
-import type { CoopStore, NoticesStore } from '../features/coop/index.ts';
 import { createCoopStore, createNoticesStore } from '../features/coop/index.ts';
-import type { ImportStore } from '../features/import/index.ts';
 import { createImportStore } from '../features/import/index.ts';
-import type { ConnectionStore } from '../features/connection/index.ts';
 import { createConnectionStore } from '../features/connection/index.ts';
-import type { RoomsStore } from '../features/rooms/index.ts';
 import { createRoomsStore } from '../features/rooms/index.ts';
-import type { SecurityStore } from '../features/security/index.ts';
 import { createSecurityStore } from '../features/security/index.ts';
-import type { SessionStore } from '../features/session/index.ts';
 import { createSessionStore } from '../features/session/index.ts';
-import type { SettingsStore } from '../features/settings/index.ts';
 import { createSettingsStore } from '../features/settings/index.ts';
-import type { TimelineStore } from '../features/timeline/index.ts';
-import type { BrowserSaver, MediaProbe, MediaStore } from '../features/media/index.ts';
+import type { BrowserSaver, MediaProbe } from '../features/media/index.ts';
 import { browserProbe, createBrowserSaver, createMediaStore } from '../features/media/index.ts';
 import { createTimelineStore } from '../features/timeline/index.ts';
-import type { VerificationStore } from '../features/verification/index.ts';
 import { createVerificationStore } from '../features/verification/index.ts';
 import type { Transport } from '../lib/loopback-bridge.ts';
+import type { AppStores } from '../lib/stores-context.ts';
 import type { SystemNotifier } from '../lib/system-notifications.ts';
-
-export type AppStores = {
-  session: SessionStore;
-  connection: ConnectionStore;
-  settings: SettingsStore;
-  rooms: RoomsStore;
-  timeline: TimelineStore;
-  composer: ComposerStore;
-  /** Attachments: the preview, the trip to main, progress, saving. */
-  media: MediaStore;
-  security: SecurityStore;
-  verification: VerificationStore;
-  coop: CoopStore;
-  /** Moving a WhatsApp group over. */
-  imports: ImportStore;
-  notices: NoticesStore;
-};
 
 export type AppDeps = {
   transport: Transport;

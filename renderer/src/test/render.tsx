@@ -3,8 +3,8 @@ import { act } from 'react';
 import type { Root } from 'react-dom/client';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import type { AppStores } from '../app/create-app.ts';
-import { StoresContext } from '../app/stores.ts';
+import type { AppStores } from '../lib/stores-context.ts';
+import { StoresContext } from '../lib/stores-context.ts';
 import { createI18n } from '../i18n/i18n.ts';
 
 // Tells React that tests wrap updates in act(), so it flushes them synchronously.

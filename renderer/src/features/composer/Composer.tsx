@@ -2,7 +2,7 @@ import type { ClipboardEvent, KeyboardEvent, SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { MAX_MESSAGE_LENGTH } from '../../../../shared/ipc/contract.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { AttachControls, AttachStatus, filesFromTransfer } from '../media/index.ts';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { noticeText } from './notices-store.ts';
 
 /** Reminders about proposals, bottom right: a click opens the proposal, × dismisses. */

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CoopView } from '../../../../shared/model/coop.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { MatrixIdDialog } from '../../ui/MatrixIdDialog.tsx';
 import { CharterSection } from './CharterSection.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { CreateCoopDialog } from './CreateCoopDialog.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { parseUserIds } from '../../lib/user-ids.ts';
 import { DialogForm } from '../../ui/DialogForm.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';

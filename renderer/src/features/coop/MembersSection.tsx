@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode, IpcResult } from '../../../../shared/ipc/errors.ts';
 import type { CoopMember, CoopView } from '../../../../shared/model/coop.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { bpsPercent, pickName } from './format.ts';
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CoopView, ProposalView } from '../../../../shared/model/coop.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { fullTime } from '../../lib/format-time.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/ipc/errors.ts';
 import type { KnockRequest, RoomLink } from '../../../../shared/model/import.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { QrCode } from './QrCode.tsx';
 
@@ -68,13 +68,21 @@ export const BringMembers = ({ roomId, groupName }: { roomId: string; groupName:
         }
       }
     });
-    void loadKnocks();
-    const timer = setInterval(() => void loadKnocks(), KNOCK_POLL_MS);
+    // The poll answers through `live` as the link does: a late answer must not land after unmount.
+    const refreshKnocks = (): void => {
+      void imports.knocks(roomId).then((result) => {
+        if (live && result.ok) {
+          setKnocks(result.value);
+        }
+      });
+    };
+    refreshKnocks();
+    const timer = setInterval(refreshKnocks, KNOCK_POLL_MS);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [imports, roomId, loadKnocks]);
+  }, [imports, roomId]);
 
   const letIn = async (userId: string): Promise<void> => {
     setError(null);

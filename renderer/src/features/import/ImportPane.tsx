@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { ChooseChatStep } from './ChooseChatStep.tsx';
 import { JobStep } from './JobStep.tsx';
 import { PickStep } from './PickStep.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { activeJob } from './import-store.ts';
 
 /** A line in the sidebar while an import goes on, so it can be followed from any room. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ErrorCode } from '../../../../shared/ipc/errors.ts';
 import type { ImportJob } from '../../../../shared/model/import.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { BringMembers } from './BringMembers.tsx';
 import { durationText } from './format.ts';

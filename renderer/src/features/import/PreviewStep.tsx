@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { DateOrder, ImportPreview } from '../../../../shared/model/import.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { bytesText, dateText, ownTimeZone, timeZoneChoices, wallClockText } from './format.ts';
 import { MappingTable, typedRow, type MappingRow } from './MappingTable.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { MediaError } from './MediaError.tsx';
 import { TransferBar } from './TransferBar.tsx';
 import { canRecord, startRecording, type Recording } from './voice-recorder.ts';

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { MAX_CAPTION_LENGTH } from '../../../../shared/model/media.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { MediaError } from './MediaError.tsx';
 import { formatBytes } from './media-kind.ts';

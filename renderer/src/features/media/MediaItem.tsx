@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ErrorCode } from '../../../../shared/ipc/errors.ts';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { MediaError } from './MediaError.tsx';
 import { MediaViewer } from './MediaViewer.tsx';
 import { TransferBar } from './TransferBar.tsx';
 import { formatBytes } from './media-kind.ts';
-import { MessageMeta } from '../timeline/MessageMeta.tsx';
+import { MessageMeta } from './MessageMeta.tsx';
 
 export type MediaTimelineItem = Extract<TimelineItem, { kind: 'media' }>;
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { MatrixIdDialog } from '../../ui/MatrixIdDialog.tsx';
 
 export type NewDirectDialogProps = {

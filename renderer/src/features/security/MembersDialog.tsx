@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ErrorCode } from '../../../../shared/ipc/errors.ts';
 import type { RoomMemberView } from '../../../../shared/model/security.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TrustBadge } from '../../ui/TrustBadge.tsx';

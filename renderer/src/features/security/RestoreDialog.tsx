@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { RestoreProgress } from '../../../../shared/model/security.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useRequest } from '../../ui/use-request.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { DialogForm } from '../../ui/DialogForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useRequest } from '../../ui/use-request.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { language as languageSchema } from '../../../../shared/model/settings.ts';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { SecuritySection } from '../security/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';

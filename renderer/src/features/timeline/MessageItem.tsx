@@ -4,7 +4,7 @@ import type { ErrorCode, IpcResult } from '../../../../shared/ipc/errors.ts';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { sanitizeHtml } from '../../lib/sanitize-html.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { MessageMeta } from './MessageMeta.tsx';
+import { MessageMeta } from '../media/index.ts';
 
 export type MessageItemProps = {
   item: Extract<TimelineItem, { kind: 'message' }>;

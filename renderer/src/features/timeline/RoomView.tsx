@@ -1,7 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { Composer } from '../composer/index.ts';
 import { AttachmentPreview, filesFromTransfer } from '../media/index.ts';
 import { RoomHeader } from './RoomHeader.tsx';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListRange, VirtuosoHandle } from 'react-virtuoso';
 import { Virtuoso } from 'react-virtuoso';
 import { useStore } from 'zustand';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { JumpToNewest } from './JumpToNewest.tsx';
 import type { EdgeContext } from './TimelineEdges.tsx';
