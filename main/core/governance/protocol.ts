@@ -370,8 +370,6 @@ export type PollStartContent = TextBlock & {
 /** The content of a vote, `org.matrix.msc3381.poll.response`. */
 export type PollResponseContent = { 'm.relates_to': PollReference; 'org.matrix.msc3381.poll.response': { answers: string[] } };
 
-};
-
 /** The text every client shows: the question, the answers, and why their own count is not the result. */
 const proposalFallback = (block: ProposalBlock, answers: readonly PollAnswer[]): string =>
   [

@@ -3,7 +3,6 @@ import type { TimelineItem } from '../../../shared/model/timeline.ts';
 import type { AccountRuntime } from '../account-runtime.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 import { toRembukError } from '../matrix/matrix-errors.ts';
-import { MatrixPageSource } from '../matrix/timeline/page-source.ts';
 import { RoomWindow } from '../matrix/timeline/room-window.ts';
 import type { Subscriptions } from '../stream/subscriptions.ts';
 
@@ -26,7 +25,7 @@ export const openRoomWindow: OpenWindow<AccountRuntime> = (runtime, roomId) => {
   const room = runtime.account.room(roomId);
   return room === null
     ? null
-    : new RoomWindow({ room, myUserId: runtime.account.userId, source: new MatrixPageSource(runtime.account.client), media: runtime.media.projection() });
+    : new RoomWindow({ room, myUserId: runtime.account.userId, source: runtime.gateway.timelinePages, media: runtime.media.projection() });
 };
 
 const untilLive = async (runtime: LiveRuntime): Promise<void> => {

@@ -1,4 +1,5 @@
 import type { MatrixClient } from 'matrix-js-sdk';
+import { MatrixPageSource, type PageSource } from './timeline/page-source.ts';
 import type { IStore } from 'matrix-js-sdk/lib/store/index.js';
 import type { GovernancePort } from '../governance/governance-port.ts';
 import type { ImportPort } from '../import/import-port.ts';
@@ -28,6 +29,8 @@ export class MatrixGateway {
   readonly governance: GovernancePort;
   readonly media: MediaPort;
   readonly imports: ImportPort;
+  /** History pages for the timeline windows, fetched and kept outside the SDK's live timeline. */
+  readonly timelinePages: PageSource;
   private readonly client: MatrixClient;
 
   constructor(options: {
@@ -54,6 +57,7 @@ export class MatrixGateway {
     this.governance = new MatrixGovernancePort(this.account, this.client);
     this.media = new MatrixMediaPort(this.account, this.client);
     this.imports = new MatrixImportPort(this.account, this.client);
+    this.timelinePages = new MatrixPageSource(this.client);
   }
 
   /** Text messages with their local echo, kept in `outbox` until the server has them. */
