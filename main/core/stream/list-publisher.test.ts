@@ -66,4 +66,25 @@ describe('ListPublisher', () => {
     publisher.refresh();
     expect(sent).toHaveLength(3);
   });
+
+  it('sends a batch when only the state beside the items changed, and none when neither did', () => {
+    let state = { hasOlder: true };
+    const sent: ListBatch<Item>[] = [];
+    const publisher = new ListPublisher<Item>({
+      subscription: 'sub-2',
+      compute: () => [{ id: 'a', v: 0 }],
+      keyOf: (item) => item.id,
+      sink: (batch) => sent.push(batch),
+      state: () => state,
+    });
+    publisher.reset();
+    publisher.refresh();
+    expect(sent).toHaveLength(1);
+    state = { hasOlder: false };
+    publisher.refresh();
+    expect(sent).toEqual([
+      { subscription: 'sub-2', seq: 0, ops: [{ op: 'reset', values: [{ id: 'a', v: 0 }] }] },
+      { subscription: 'sub-2', seq: 1, ops: [] },
+    ]);
+  });
 });
