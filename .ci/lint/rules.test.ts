@@ -73,6 +73,13 @@ describe('the layer allow-list reports', () => {
       messageId: 'layer',
       names: 'main/core/ports.ts',
     },
+    {
+      name: 'a renderer test → node:fs (tests elsewhere may read fixtures from disk)',
+      file: 'renderer/src/lib/probe.test.ts',
+      code: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;",
+      messageId: 'package',
+      names: 'node:fs',
+    },
     { name: 'shared → react', file: 'shared/model/probe.ts', code: "import { useState } from 'react';\nexport const u = useState;", messageId: 'package', names: 'react' },
     {
       name: 'shipped core → a test helper',
