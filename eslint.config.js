@@ -47,10 +47,7 @@ export default tseslint.config(
       // matrix-js-sdk's string enums (EventType, KnownMembership) are meant to be compared with the raw strings events carry.
       '@typescript-eslint/no-unsafe-enum-comparison': 'off',
       // The layers and what each may import are in .ci/lint/layers.ts; rules.test.ts there probes every one.
-      'rembuk/layers': [
-        'error',
-        { exceptions: [{ files: sdkOutsideMatrixUntilPorts, packages: ['matrix-js-sdk', '@matrix-org/matrix-sdk-crypto-wasm'] }] },
-      ],
+      'rembuk/layers': ['error', { exceptions: [{ files: sdkOutsideMatrixUntilPorts, packages: ['matrix-js-sdk', '@matrix-org/matrix-sdk-crypto-wasm'] }] }],
       'rembuk/no-cycle': 'error',
     },
   },

@@ -1,9 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 /** Every module specifier a file names: imports and re-exports (type-only ones too), dynamic imports, `import('x')` types. */
-export const importSourceVisitors = (
-  onSource: (specifier: string, node: TSESTree.Node) => void,
-): Record<string, (node: never) => void> => {
+export const importSourceVisitors = (onSource: (specifier: string, node: TSESTree.Node) => void): Record<string, (node: never) => void> => {
   const literal = (node: TSESTree.Node | null | undefined, at: TSESTree.Node): void => {
     if (node?.type === 'Literal' && typeof node.value === 'string') {
       onSource(node.value, at);

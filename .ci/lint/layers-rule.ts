@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { ESLintUtils } from '@typescript-eslint/utils';
 import { importSourceVisitors } from './import-sources.ts';
-import { isTestFile, packageAllowed, packageOf, placementOf, specOf, testPackages, testSupportFiles } from './layers.ts';
+import { isTestFile, packageAllowed, packageOf, placementOf, specOf, testPackagesFor, testSupportFiles } from './layers.ts';
 
 /** A temporary exception: these files may still import these packages (see eslint.config.js). */
 export type LayerException = { files: readonly string[]; packages: readonly string[] };
@@ -59,7 +59,7 @@ export const layersRule = ESLintUtils.RuleCreator.withoutDocs<Options, 'unplaced
     return importSourceVisitors((specifier, node) => {
       if (!specifier.startsWith('.')) {
         const name = packageOf(specifier, builtins);
-        if (packageAllowed(name, spec.packages) || (test && packageAllowed(name, testPackages)) || excepted.has(name)) {
+        if (packageAllowed(name, spec.packages) || (test && packageAllowed(name, testPackagesFor(file))) || excepted.has(name)) {
           return;
         }
         context.report({ node, messageId: 'package', data: { layer: placement.layer, name, why: spec.why } });

@@ -163,8 +163,9 @@ export const testSupportFiles: readonly RegExp[] = [
   /^renderer\/src\/test\//,
 ];
 
-/** A test may also use the test tools, Node for its fixtures, and the test-support files. */
-export const testPackages: readonly string[] = ['vitest', 'fast-check', 'jsdom', 'react-dom', NODE];
+/** A test may also use the test tools and the test-support files; outside the renderer, Node too, for its fixtures. */
+export const testPackagesFor = (file: string): readonly string[] =>
+  file.startsWith('renderer/') ? ['vitest', 'fast-check', 'jsdom', 'react-dom'] : ['vitest', 'fast-check', 'jsdom', 'react-dom', NODE];
 
 export const isTestFile = (file: string): boolean =>
   /\.test\.tsx?$/.test(file) || /^(e2e|bench)\//.test(file) || testSupportFiles.some((pattern) => pattern.test(file));

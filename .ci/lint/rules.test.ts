@@ -73,7 +73,20 @@ describe('the layer allow-list reports', () => {
       messageId: 'layer',
       names: 'main/core/ports.ts',
     },
-    { name: 'shared → react', file: 'shared/model/probe.ts', code: "import { useState } from 'react';\nexport const u = useState;", messageId: 'package', names: 'react' },
+    {
+      name: 'a renderer test → node:fs (tests elsewhere may read fixtures from disk)',
+      file: 'renderer/src/lib/probe.test.ts',
+      code: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;",
+      messageId: 'package',
+      names: 'node:fs',
+    },
+    {
+      name: 'shared → react',
+      file: 'shared/model/probe.ts',
+      code: "import { useState } from 'react';\nexport const u = useState;",
+      messageId: 'package',
+      names: 'react',
+    },
     {
       name: 'shipped core → a test helper',
       file: 'main/core/probe.ts',
@@ -93,9 +106,15 @@ describe('the layer allow-list reports', () => {
 
   it('nothing for imports each layer is allowed (so the probes above fail for their import, not for any)', async () => {
     const clean = [
-      await lint('main/core/probe.ts', "import { readFile } from 'node:fs/promises';\nimport type { Logger } from './ports.ts';\nexport type L = Logger;\nexport const r = readFile;"),
+      await lint(
+        'main/core/probe.ts',
+        "import { readFile } from 'node:fs/promises';\nimport type { Logger } from './ports.ts';\nexport type L = Logger;\nexport const r = readFile;",
+      ),
       await lint('main/core/matrix/probe.ts', "import { EventType } from 'matrix-js-sdk';\nexport const e = EventType.RoomMessage;"),
-      await lint('main/core/governance/probe.ts', "import { z } from 'zod';\nimport { tally } from './tally.ts';\nexport const s = z.string();\nexport const t = tally;"),
+      await lint(
+        'main/core/governance/probe.ts',
+        "import { z } from 'zod';\nimport { tally } from './tally.ts';\nexport const s = z.string();\nexport const t = tally;",
+      ),
       await lint('renderer/src/features/composer/probe.ts', "import { MediaItem } from '../media/index.ts';\nexport const m = MediaItem;"),
       await lint('shared/model/probe.ts', "import { z } from 'zod';\nexport const s = z.string();"),
     ];
@@ -116,7 +135,10 @@ describe('the cycle rule', () => {
   });
 
   it('reports nothing for the same import without the way back', async () => {
-    const found = reported(await lint('main/core/handlers/probe.ts', "import type { sessionHandlers } from './session.ts';\nexport type S = typeof sessionHandlers;"), 'rembuk/no-cycle');
+    const found = reported(
+      await lint('main/core/handlers/probe.ts', "import type { sessionHandlers } from './session.ts';\nexport type S = typeof sessionHandlers;"),
+      'rembuk/no-cycle',
+    );
     expect(found).toEqual([]);
   });
 });

@@ -5,10 +5,7 @@ import type { HandlerDeps } from './handler-deps.ts';
 import { signedIn } from './signed-in.ts';
 import type { Handlers } from '../ipc/dispatcher.ts';
 
-type RoomsChannel =
-  | 'rooms:subscribe'
-  | `room:${'details' | 'markRead' | 'create' | 'createDirect' | 'invite'}`
-  | `invite:${'accept' | 'decline'}`;
+type RoomsChannel = 'rooms:subscribe' | `room:${'details' | 'markRead' | 'create' | 'createDirect' | 'invite'}` | `invite:${'accept' | 'decline'}`;
 
 /** The room list stream, and what a member does to rooms: open details, read, create, invite, answer invites. */
 export const roomHandlers = (deps: HandlerDeps): Pick<Handlers, RoomsChannel> => ({
