@@ -5,6 +5,11 @@ import { MAX_PROPOSAL_OPEN_MS, type CoopSummary, type CoopView, type ProposalSum
 import type { Clock, Logger } from '../ports.ts';
 import { toRembukError } from '../matrix/matrix-errors.ts';
 import { ENCRYPTION_ON, type RoomActions } from '../matrix/room-actions.ts';
+
+/** Of the room actions, the co-op service only checks that invitees exist. */
+type UserCheck = Pick<RoomActions, 'requireUsers'>;
+/** What the service tells the reminders (they keep what was raised). */
+type Reminders = Pick<CoopReminders, 'newProposal' | 'check'>;
 import { assembleProposal, powerOf, type AssembledProposal, type RawStateEvent } from './assemble.ts';
 import { CoopRoom } from './coop-room.ts';
 import type { CoopReminders, OpenProposal } from './coop-reminders.ts';
@@ -51,17 +56,17 @@ export type CoopListeners = { changed(roomId: string | null): void };
  */
 export class CoopService {
   private readonly matrix: GovernancePort;
-  private readonly rooms: RoomActions;
+  private readonly rooms: UserCheck;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly listeners: CoopListeners;
-  private readonly reminders: CoopReminders;
+  private readonly reminders: Reminders;
   /** By proposal id; a promise so concurrent readers share one fetch. */
   private readonly materials = new Map<string, Promise<Material>>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
 
-  constructor(options: { matrix: GovernancePort; rooms: RoomActions; clock: Clock; logger: Logger; listeners: CoopListeners; reminders: CoopReminders }) {
+  constructor(options: { matrix: GovernancePort; rooms: UserCheck; clock: Clock; logger: Logger; listeners: CoopListeners; reminders: Reminders }) {
     this.matrix = options.matrix;
     this.rooms = options.rooms;
     this.clock = options.clock;
