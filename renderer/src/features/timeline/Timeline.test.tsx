@@ -135,7 +135,7 @@ describe('Timeline', () => {
     expect(english.view.allByTestId('day-separator').map((row) => row.textContent)).toEqual(['Tuesday, January 2, 2024', 'Yesterday', 'Today']);
   });
 
-  it('draws the new-messages line after the read marker, and moves it when the marker moves', async () => {
+  it('draws the new-messages line after the read marker, and keeps it there once the room is marked read', async () => {
     const { view, send } = await setup([message('a'), message('b'), message('c')], { readMarkerItemId: 'a' });
     const marker = (): HTMLElement => view.byTestId('new-messages-marker');
     expect(marker().textContent).toBe('Pesan baru');
@@ -144,8 +144,10 @@ describe('Timeline', () => {
     const b = view.container.querySelector('[data-item-id="b"]')!;
     expect(a.compareDocumentPosition(marker()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(marker().compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    await send([], { readMarkerItemId: 'c' });
-    expect(view.allByTestId('new-messages-marker')).toHaveLength(0);
+    // Opening marked the room read: main's marker moves to the newest, the line stays where reading stopped.
+    await send([{ op: 'append', values: [message('d')] }], { readMarkerItemId: 'd' });
+    expect(view.allByTestId('new-messages-marker')).toHaveLength(1);
+    expect(marker().compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('shows older items prepended above and says where the conversation starts', async () => {

@@ -17,6 +17,8 @@ import { useFirstItemIndex } from './use-first-item-index.ts';
 
 /** How close to the bottom still counts as "reading the newest". */
 const AT_BOTTOM_PX = 48;
+/** How close to the top asks for older messages, so they are there before the member hits the edge. */
+const AT_TOP_PX = 400;
 /** Rows rendered beyond the screen each way, so a quick scroll or a tall image shows no gap. */
 const OVERSCAN_PX = { top: 800, bottom: 800 };
 /** What PageUp/PageDown move: most of a screen, keeping a line of context. */
@@ -61,14 +63,16 @@ export const Timeline = ({ roomName }: TimelineProps) => {
   const paginating = useStore(timeline.store, (state) => state.paginating);
   const olderAvailable = useStore(timeline.store, canLoadOlder);
   const error = useStore(timeline.store, (state) => state.error);
+  const readMarkerItemId = useStore(timeline.store, (state) => state.readMarkerItemId);
 
-  const rows = useMemo(() => buildRows(items, position.readMarkerItemId), [items, position.readMarkerItemId]);
+  const rows = useMemo(() => buildRows(items, readMarkerItemId), [items, readMarkerItemId]);
   const firstItemIndex = useFirstItemIndex(rows);
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
   // The day labels' "today": fixed per room view, which is re-mounted on every room change.
   const [now] = useState(Date.now);
   const [atBottom, setAtBottom] = useState(true);
+  const [atTop, setAtTop] = useState(false);
   // The newest item when the member scrolled away from the bottom: what came after is unread.
   const [awayFrom, setAwayFrom] = useState<string | null>(null);
 
@@ -118,6 +122,20 @@ export const Timeline = ({ roomName }: TimelineProps) => {
     }
     newestId.current = newest?.id ?? null;
   }, [items, hasNewer, scrollToBottom]);
+
+  // Near an edge with more beyond it, ask for the next page; again after each page while still
+  // there. (Virtuoso's startReached fires once per first index, and a window that was paged in
+  // and trimmed again returns to an index it already reported.)
+  useEffect(() => {
+    if (atTop && olderAvailable && !paginating.backward) {
+      void timeline.paginate('backward');
+    }
+  }, [atTop, olderAvailable, paginating.backward, rows, timeline]);
+  useEffect(() => {
+    if (atBottom && hasNewer && !paginating.forward) {
+      void timeline.paginate('forward');
+    }
+  }, [atBottom, hasNewer, paginating.forward, rows, timeline]);
 
   const unread = useMemo(() => {
     if (hasNewer || awayFrom === null) {
@@ -224,11 +242,10 @@ export const Timeline = ({ roomName }: TimelineProps) => {
         )}
         // Follow new messages only at the live end and only when already reading the newest.
         followOutput={(bottom) => (bottom && !hasNewerRef.current ? 'auto' : false)}
-        alignToBottom
         atBottomThreshold={AT_BOTTOM_PX}
         atBottomStateChange={onAtBottom}
-        startReached={() => void timeline.paginate('backward')}
-        endReached={() => void timeline.paginate('forward')}
+        atTopThreshold={AT_TOP_PX}
+        atTopStateChange={setAtTop}
         rangeChanged={onRange}
         increaseViewportBy={OVERSCAN_PX}
       />

@@ -96,6 +96,19 @@ describe('timeline store', () => {
     expect(timeline.store.getState().details?.id).toBe('!b:x');
   });
 
+  it('marks the room read only once the first batch has said where reading stopped, and keeps that place', async () => {
+    const { bridge, timeline, reset, batch } = setup();
+    await timeline.open('!a:x');
+    expect(bridge.callsTo('room:markRead')).toEqual([]);
+    reset('t1', [message('m1'), message('m2')], 0, { readMarkerItemId: 'm1' });
+    expect(bridge.callsTo('room:markRead')).toEqual([{ roomId: '!a:x' }]);
+    batch('t1', 1, [], { readMarkerItemId: 'm2' });
+    expect(timeline.store.getState()).toMatchObject({ readMarkerItemId: 'm1', window: { readMarkerItemId: 'm2' } });
+    await timeline.open('!b:x');
+    reset('t2', [message('b1')], 0, { readMarkerItemId: null });
+    expect(timeline.store.getState().readMarkerItemId).toBeNull();
+  });
+
   it('keeps where the window sits from every batch', async () => {
     const { timeline, reset, batch } = setup();
     await timeline.open('!a:x');

@@ -19,6 +19,12 @@ export type TimelineState = {
   details: RoomDetails | null;
   /** Where main's window sits: older or newer events beyond it, the read marker, a jump's target. */
   window: TimelineWindow;
+  /**
+   * Where the "new messages" line goes: the read marker as the room's first batch had it.
+   * Opening the room marks it read, which moves main's marker to the newest at once; the
+   * line stays where the member's reading stopped for as long as the room is open.
+   */
+  readMarkerItemId: string | null;
   /** A page in flight per direction, for the loading rows and so a direction asks only once at a time. */
   paginating: Record<PaginateDirection, boolean>;
   error: ErrorCode | null;
@@ -61,6 +67,7 @@ const empty = (roomId: string | null): TimelineState => ({
   loaded: false,
   details: null,
   window: initialWindow,
+  readMarkerItemId: null,
   paginating: idle,
   error: null,
 });
@@ -97,11 +104,19 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
   };
 
   const stream = createListStream(bridge, 'timeline:batch', (items, batch) => {
-    const first = !store.getState().loaded;
-    store.setState({ items, window: batch.window, loaded: true, error: null });
+    const state = store.getState();
+    const first = !state.loaded;
+    store.setState({
+      items,
+      window: batch.window,
+      loaded: true,
+      error: null,
+      readMarkerItemId: first && state.readMarkerItemId === null ? batch.window.readMarkerItemId : state.readMarkerItemId,
+    });
     if (first) {
-      // open() already marked what main held when we subscribed, which is this.
-      markedItemId = items.at(-1)?.id ?? null;
+      // Opening a room is the member looking at it, focused window or not; marked only now,
+      // so the first batch still carried where their reading had stopped.
+      sendMarkRead();
     } else {
       markRead();
       refreshDetails();
@@ -150,8 +165,6 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     }
     store.setState(empty(roomId));
     markedItemId = null;
-    // Opening a room is the member looking at it, focused window or not.
-    sendMarkRead();
     await Promise.all([subscribe(roomId), loadDetails(roomId)]);
   };
 
