@@ -206,7 +206,10 @@ describe('event payloads', () => {
 
   it('timeline:batch accepts timeline items', () => {
     const membership = { ...message, id: 'item-2', kind: 'membership', change: 'joined', target: '@bob:x' };
-    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 4, ops: [{ op: 'append', values: [message, membership] }] })).toBe(true);
+    const window = { hasOlder: true, hasNewer: false, readMarkerItemId: null, focusItemId: null };
+    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 4, ops: [{ op: 'append', values: [message, membership] }], window })).toBe(true);
+    // Every timeline batch says where its window sits.
+    expect(eventAccepts('timeline:batch', { subscription: 's2', seq: 4, ops: [] })).toBe(false);
   });
 
   it.each<[string, Record<string, unknown>]>([
