@@ -126,16 +126,23 @@ export const Timeline = ({ roomName }: TimelineProps) => {
   // Near an edge with more beyond it, ask for the next page; again after each page while still
   // there. (Virtuoso's startReached fires once per first index, and a window that was paged in
   // and trimmed again returns to an index it already reported.)
+  // Asked again only once the edge has moved: a page that brought nothing (an error, a server
+  // with nothing more to give yet) must not turn into a loop of requests.
+  const askedAt = useRef<{ backward: string | null; forward: string | null }>({ backward: null, forward: null });
+  const firstKey = items[0]?.id ?? null;
+  const lastKey = items.at(-1)?.id ?? null;
   useEffect(() => {
-    if (atTop && olderAvailable && !paginating.backward) {
+    if (atTop && olderAvailable && !paginating.backward && askedAt.current.backward !== firstKey) {
+      askedAt.current.backward = firstKey;
       void timeline.paginate('backward');
     }
-  }, [atTop, olderAvailable, paginating.backward, rows, timeline]);
+  }, [atTop, olderAvailable, paginating.backward, firstKey, timeline]);
   useEffect(() => {
-    if (atBottom && hasNewer && !paginating.forward) {
+    if (atBottom && hasNewer && !paginating.forward && askedAt.current.forward !== lastKey) {
+      askedAt.current.forward = lastKey;
       void timeline.paginate('forward');
     }
-  }, [atBottom, hasNewer, paginating.forward, rows, timeline]);
+  }, [atBottom, hasNewer, paginating.forward, lastKey, timeline]);
 
   const unread = useMemo(() => {
     if (hasNewer || awayFrom === null) {
