@@ -45,8 +45,15 @@ export class MatrixGovernancePort implements GovernancePort {
 
   async createRoom(options: CreateRoomOptions): Promise<string> {
     // Rembuk's options name the wire values; the SDK wants its enums (the only values either allows).
-    const { preset: _preset, visibility: _visibility, ...rest } = options;
-    const { room_id: roomId } = await this.client.createRoom({ ...rest, preset: Preset.PrivateChat, visibility: Visibility.Private });
+    const { room_id: roomId } = await this.client.createRoom({
+      name: options.name,
+      ...(options.topic === undefined ? {} : { topic: options.topic }),
+      preset: Preset.PrivateChat,
+      visibility: Visibility.Private,
+      ...(options.creation_content === undefined ? {} : { creation_content: options.creation_content }),
+      ...(options.initial_state === undefined ? {} : { initial_state: options.initial_state }),
+      ...(options.power_level_content_override === undefined ? {} : { power_level_content_override: options.power_level_content_override }),
+    });
     return roomId;
   }
 
