@@ -24,8 +24,8 @@ const CORE = ['shared', 'main-core', 'main-core-matrix', 'main-core-governance-e
 const RENDERER_BASE = ['shared', 'renderer-lib', 'renderer-ui', 'renderer-i18n'];
 const REACT = ['react', 'react-i18next', 'i18next', 'zustand'];
 
-/** The governance files that talk to rooms or disk; the rest of governance is the pure engine (tally, protocol). */
-const GOVERNANCE_SERVICE = /^main\/core\/governance\/(coop-service|coop-room|proposal-fetch|coop-reminders)(\.test)?\.ts$/;
+/** The governance files that talk to rooms or disk (and the port they talk through); the rest of governance is the pure engine (tally, protocol). */
+const GOVERNANCE_SERVICE = /^main\/core\/governance\/(coop-service|coop-room|governance-port|coop-reminders)(\.test)?\.ts$/;
 /** The WhatsApp reader's edge that opens the zip on disk; the rest of `whatsapp/` parses bytes it is handed. */
 const WHATSAPP_READER = /^main\/core\/import\/whatsapp\/(open-export|read-zip|index|hostile-zip|never-throws)(\.test)?\.ts$/;
 

@@ -1,5 +1,4 @@
 import { assembleProposal } from '../core/governance/assemble.ts';
-import { govEvent } from '../core/governance/gov-event.ts';
 import { TALLY_BLOCK } from '../core/governance/protocol.ts';
 import { tally } from '../core/governance/tally.ts';
 import type { TallyResult } from '../core/governance/tally-types.ts';
@@ -82,14 +81,14 @@ export const auditProposal = async (options: {
       await trust.recovery.restore(options.recoveryKey);
     }
     const material = await gateway.governance.proposalMaterial(options.roomId, options.proposalId);
-    const related = material.related.map(govEvent);
-    const assembled = assembleProposal(govEvent(material.start), material.stateAtProposal, related);
+    const assembled = assembleProposal(material.start, material.stateAtProposal, material.related);
     if (assembled === null) {
       throw new Error(`${options.proposalId} is not a Rembuk proposal (no valid coop.rembuk.proposal block)`);
     }
     const result = tally({ ...assembled.input, now: clock.now() });
-    const end = material.related.find((event) => event.getId() === result.endEventId) ?? material.related.find((event) => TALLY_BLOCK in event.getContent());
-    const differences = end === undefined ? [] : claimDifferences(end.getContent()[TALLY_BLOCK], result);
+    const claimOf = (content: unknown): unknown => (typeof content === 'object' && content !== null && TALLY_BLOCK in content ? (content as Record<string, unknown>)[TALLY_BLOCK] : undefined);
+    const end = material.related.find((event) => event.eventId === result.endEventId) ?? material.related.find((event) => claimOf(event.content) !== undefined);
+    const differences = end === undefined ? [] : claimDifferences(claimOf(end.content), result);
     return {
       roomId: options.roomId,
       proposalId: options.proposalId,

@@ -1,5 +1,5 @@
-import { EventTimeline, EventType, KnownMembership, type Room, type RoomState } from 'matrix-js-sdk';
 import type { CoopMember } from '../../../shared/model/coop.ts';
+import { canInvite, maySendState, memberOf, stateEvent, stateEvents, type RoomSnapshot } from '../room-snapshot.ts';
 import { readRegistry, type RawStateEvent } from './assemble.ts';
 import { PROPOSAL_STATUS_EVENT, parseProposalStatus, type ProposalStatus } from './proposal-index.ts';
 import { CHARTER_EVENT, MEMBER_EVENT, parseCharter, type Charter } from './protocol.ts';
@@ -9,21 +9,21 @@ import { CHARTER_EVENT, MEMBER_EVENT, parseCharter, type Charter } from './proto
  * state event is valid. Read-only; what a member does goes through CoopService.
  */
 export class CoopRoom {
-  readonly room: Room;
+  readonly room: RoomSnapshot;
   readonly charter: Charter;
   readonly charterEventId: string;
 
-  private constructor(room: Room, charter: Charter, charterEventId: string) {
+  private constructor(room: RoomSnapshot, charter: Charter, charterEventId: string) {
     this.room = room;
     this.charter = charter;
     this.charterEventId = charterEventId;
   }
 
   /** The co-op in this room, or null when the room has no valid charter. */
-  static of(room: Room): CoopRoom | null {
-    const event = state(room)?.getStateEvents(CHARTER_EVENT, '');
-    const charter = event === null || event === undefined ? null : parseCharter(event.getContent());
-    return charter === null || event === null || event === undefined ? null : new CoopRoom(room, charter, event.getId() ?? '');
+  static of(room: RoomSnapshot): CoopRoom | null {
+    const event = stateEvent(room, CHARTER_EVENT);
+    const charter = event === null ? null : parseCharter(event.content);
+    return charter === null || event === null ? null : new CoopRoom(room, charter, event.eventId);
   }
 
   get roomId(): string {
@@ -32,14 +32,12 @@ export class CoopRoom {
 
   /** The space the assembly room belongs to (its m.space.parent), if any. */
   spaceId(): string | null {
-    const parents = state(this.room)?.getStateEvents(EventType.SpaceParent) ?? [];
-    return parents.find((event) => event.getStateKey()?.startsWith('!') === true)?.getStateKey() ?? null;
+    return stateEvents(this.room, 'm.space.parent').find((event) => event.stateKey.startsWith('!'))?.stateKey ?? null;
   }
 
   /** Member → class id in the current registry. */
   registry(): Map<string, string> {
-    const events = state(this.room)?.getStateEvents(MEMBER_EVENT) ?? [];
-    const raw: RawStateEvent[] = events.map((event) => ({ type: MEMBER_EVENT, state_key: event.getStateKey(), content: event.getContent() }));
+    const raw: RawStateEvent[] = stateEvents(this.room, MEMBER_EVENT).map((event) => ({ type: MEMBER_EVENT, state_key: event.stateKey, content: event.content }));
     const known = new Set(this.charter.classes.map((entry) => entry.id));
     return new Map([...readRegistry(raw)].filter(([, classId]) => known.has(classId)));
   }
@@ -48,8 +46,8 @@ export class CoopRoom {
   members(): CoopMember[] {
     const registry = this.registry();
     const people = new Map<string, CoopMember>();
-    for (const member of this.room.getMembers()) {
-      const membership = member.membership === KnownMembership.Join ? 'join' : member.membership === KnownMembership.Invite ? 'invite' : 'leave';
+    for (const member of this.room.members) {
+      const membership = member.membership === 'join' ? 'join' : member.membership === 'invite' ? 'invite' : 'leave';
       if (membership === 'leave' && !registry.has(member.userId)) {
         continue;
       }
@@ -72,10 +70,10 @@ export class CoopRoom {
   /** Proposal id → its index entry, for every proposal the index knows. */
   proposalIndex(): Map<string, ProposalStatus> {
     const index = new Map<string, ProposalStatus>();
-    for (const event of state(this.room)?.getStateEvents(PROPOSAL_STATUS_EVENT) ?? []) {
-      const key = event.getStateKey();
-      const status = parseProposalStatus(event.getContent());
-      if (key?.startsWith('$') === true && status !== null) {
+    for (const event of stateEvents(this.room, PROPOSAL_STATUS_EVENT)) {
+      const key = event.stateKey;
+      const status = parseProposalStatus(event.content);
+      if (key.startsWith('$') && status !== null) {
         index.set(key, status);
       }
     }
@@ -83,7 +81,7 @@ export class CoopRoom {
   }
 
   powerOf(userId: string): number {
-    return this.room.getMember(userId)?.powerLevel ?? 0;
+    return memberOf(this.room, userId)?.powerLevel ?? 0;
   }
 
   /** Secretaries hold the registry's and the closing power level. */
@@ -96,20 +94,18 @@ export class CoopRoom {
   }
 
   mayAppointSecretaries(userId: string): boolean {
-    return state(this.room)?.maySendStateEvent(EventType.RoomPowerLevels, userId) ?? false;
+    return maySendState(this.room, 'm.room.power_levels', userId);
   }
 
   mayManageRegistry(userId: string): boolean {
-    return state(this.room)?.maySendStateEvent(MEMBER_EVENT, userId) ?? false;
+    return maySendState(this.room, MEMBER_EVENT, userId);
   }
 
   mayPropose(userId: string): boolean {
-    return this.powerOf(userId) >= this.charter.power.propose && (state(this.room)?.maySendStateEvent(PROPOSAL_STATUS_EVENT, userId) ?? false);
+    return this.powerOf(userId) >= this.charter.power.propose && maySendState(this.room, PROPOSAL_STATUS_EVENT, userId);
   }
 
   mayInvite(userId: string): boolean {
-    return this.room.canInvite(userId);
+    return canInvite(this.room, userId);
   }
 }
-
-const state = (room: Room): RoomState | undefined => room.getLiveTimeline().getState(EventTimeline.FORWARDS);

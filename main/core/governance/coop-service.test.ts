@@ -1,4 +1,3 @@
-import { EventType } from 'matrix-js-sdk';
 import { describe, expect, it } from 'vitest';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import { silentLogger } from '../ports.ts';
@@ -19,17 +18,18 @@ const fakePort = () => {
     userId: ME,
     room: () => null,
     rooms: () => [],
+    loadedEvents: () => [],
     createRoom: (options) => {
       calls.push(['createRoom', options]);
       rooms += 1;
       return Promise.resolve(`!r${String(rooms)}:koperasi.id`);
     },
-    sendState: (roomId, type, content, stateKey) => {
-      calls.push(['sendState', roomId, type, content, stateKey]);
+    sendState: (roomId, event, stateKey) => {
+      calls.push(['sendState', roomId, event.type, event.content, stateKey]);
       return Promise.resolve();
     },
-    send: (roomId, type) => {
-      calls.push(['send', roomId, type]);
+    send: (roomId, message) => {
+      calls.push(['send', roomId, message.type]);
       return Promise.resolve('$sent');
     },
     setPowerLevel: () => Promise.resolve(),
@@ -74,9 +74,9 @@ describe('CoopService.create over the governance port', () => {
     const [, space] = calls[0] as [string, { creation_content?: unknown }];
     expect(space.creation_content).toEqual({ type: 'm.space' });
     const [, assembly] = calls[1] as [string, { initial_state?: { type: string; state_key?: string }[]; power_level_content_override?: { events?: Record<string, number> } }];
-    expect(assembly.initial_state?.map((event) => event.type)).toEqual([EventType.RoomEncryption, EventType.SpaceParent, CHARTER_EVENT]);
+    expect(assembly.initial_state?.map((event) => event.type)).toEqual(['m.room.encryption', 'm.space.parent', CHARTER_EVENT]);
     expect(Object.keys(assembly.power_level_content_override?.events ?? {})).toEqual(expect.arrayContaining([CHARTER_EVENT, MEMBER_EVENT, PROPOSAL_STATUS_EVENT]));
-    expect(calls[2]).toEqual(['sendState', '!r1:koperasi.id', EventType.SpaceChild, { via: ['koperasi.id'], suggested: true }, '!r2:koperasi.id']);
+    expect(calls[2]).toEqual(['sendState', '!r1:koperasi.id', 'm.space.child', { via: ['koperasi.id'], suggested: true }, '!r2:koperasi.id']);
     expect(calls.slice(3)).toEqual([
       ['invite', '!r1:koperasi.id', '@budi:koperasi.id'],
       ['invite', '!r2:koperasi.id', '@budi:koperasi.id'],

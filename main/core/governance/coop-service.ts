@@ -1,8 +1,8 @@
-import { EventType, Preset, Visibility, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { endContent } from './end-content.ts';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import { MAX_PROPOSAL_OPEN_MS, type CoopSummary, type CoopView, type ProposalSummary, type ProposalView } from '../../../shared/model/coop.ts';
 import type { Clock, Logger } from '../ports.ts';
+import { memberOf } from '../room-snapshot.ts';
 import { toRembukError } from '../matrix/matrix-errors.ts';
 import { ENCRYPTION_ON, type RoomActions } from '../matrix/room-actions.ts';
 
@@ -15,8 +15,7 @@ import { CoopRoom } from './coop-room.ts';
 import type { CoopReminders, OpenProposal } from './coop-reminders.ts';
 import { charterView, resultSummary, rulesView, tallyView } from './coop-views.ts';
 import { defaultCharter } from './default-charter.ts';
-import { govEvent } from './gov-event.ts';
-import type { GovernancePort } from './governance-port.ts';
+import type { FetchedEvent, GovernancePort, LiveEvent } from './governance-port.ts';
 import { PROPOSAL_STATUS_EVENT, type ProposalStatus } from './proposal-index.ts';
 import {
   CHARTER_EVENT,
@@ -40,7 +39,7 @@ import { tally } from './tally.ts';
 import type { TallyResult } from './tally-types.ts';
 
 /** A proposal's events as last fetched, kept current by live events. */
-type Material = { start: MatrixEvent; stateAtProposal: RawStateEvent[]; related: Map<string, MatrixEvent> };
+type Material = { start: FetchedEvent; stateAtProposal: RawStateEvent[]; related: Map<string, FetchedEvent> };
 
 /** How often open proposals are checked for their "closing soon" reminder. */
 const REMINDER_CHECK_MS = 60_000;
@@ -109,14 +108,14 @@ export class CoopService {
   private coops(): CoopRoom[] {
     return this.matrix
       .rooms()
-      .filter((room) => room.getMyMembership() === 'join')
+      .filter((room) => room.myMembership === 'join')
       .map((room) => CoopRoom.of(room))
       .filter((coop): coop is CoopRoom => coop !== null);
   }
 
   private coop(roomId: string): CoopRoom {
     const room = this.matrix.room(roomId);
-    const coop = room?.getMyMembership() === 'join' ? CoopRoom.of(room) : null;
+    const coop = room?.myMembership === 'join' ? CoopRoom.of(room) : null;
     if (coop === null) {
       throw new RembukError('coop_not_found');
     }
@@ -164,10 +163,9 @@ export class CoopService {
   /** Every proposal the index lists, and any in the loaded timeline the index missed. */
   private proposalIds(coop: CoopRoom): string[] {
     const ids = new Set(coop.proposalIndex().keys());
-    for (const event of coop.room.getLiveTimeline().getEvents()) {
-      const id = event.getId();
-      if (id !== undefined && (parsePollStart(event.getType(), event.getContent())?.block ?? null) !== null) {
-        ids.add(id);
+    for (const event of this.matrix.loadedEvents(coop.roomId)) {
+      if (event.eventId !== '' && (parsePollStart(event.type, event.content)?.block ?? null) !== null) {
+        ids.add(event.eventId);
       }
     }
     return [...ids];
@@ -212,7 +210,7 @@ export class CoopService {
       decisionType: block.decision_type,
       kind: block.kind,
       proposer: input.proposal.sender,
-      proposerName: coop.room.getMember(input.proposal.sender)?.name ?? input.proposal.sender,
+      proposerName: memberOf(coop.room, input.proposal.sender)?.name ?? input.proposal.sender,
       createdAt: input.proposal.ts,
       closesAt: block.closes_at,
       closed: result.closed,
@@ -236,7 +234,7 @@ export class CoopService {
   }
 
   private assemble(material: Material): AssembledProposal | null {
-    return assembleProposal(govEvent(material.start), material.stateAtProposal, [...material.related.values()].map(govEvent));
+    return assembleProposal(material.start, material.stateAtProposal, [...material.related.values()]);
   }
 
   private async tallied(roomId: string, proposalId: string): Promise<{ assembled: AssembledProposal; result: TallyResult }> {
@@ -254,10 +252,10 @@ export class CoopService {
     }
     const loading = this.matrix.proposalMaterial(roomId, proposalId).then(
       ({ start, stateAtProposal, related }): Material => {
-        if (start.getRoomId() !== roomId && start.getRoomId() !== undefined) {
+        if (start.roomId !== roomId && start.roomId !== null) {
           throw new RembukError('proposal_not_found');
         }
-        return { start, stateAtProposal, related: new Map(related.map((event) => [event.getId() ?? '', event])) };
+        return { start, stateAtProposal, related: new Map(related.map((event) => [event.eventId, event])) };
       },
       (error: unknown) => {
         throw toRembukError(error, 'proposal_not_found');
@@ -287,8 +285,8 @@ export class CoopService {
     try {
       const spaceId = await this.matrix.createRoom({
         name: input.name,
-        preset: Preset.PrivateChat,
-        visibility: Visibility.Private,
+        preset: 'private_chat',
+        visibility: 'private',
         creation_content: { type: 'm.space' },
         // The creator holds unlimited power as creator (room version 12) and need not be listed.
         power_level_content_override: { events_default: ASSEMBLY_ADMIN },
@@ -296,11 +294,11 @@ export class CoopService {
       const roomId = await this.matrix.createRoom({
         name: input.name,
         topic: 'Rapat anggota koperasi / The co-op members’ assembly',
-        preset: Preset.PrivateChat,
-        visibility: Visibility.Private,
+        preset: 'private_chat',
+        visibility: 'private',
         initial_state: [
           ENCRYPTION_ON,
-          { type: EventType.SpaceParent, state_key: spaceId, content: { via: [server], canonical: true } },
+          { type: 'm.space.parent', state_key: spaceId, content: { via: [server], canonical: true } },
           { type: CHARTER_EVENT, state_key: '', content: charter },
         ],
         power_level_content_override: {
@@ -308,13 +306,13 @@ export class CoopService {
             [CHARTER_EVENT]: ASSEMBLY_ADMIN,
             [MEMBER_EVENT]: charter.power.registry,
             [PROPOSAL_STATUS_EVENT]: charter.power.propose,
-            [EventType.RoomPowerLevels]: ASSEMBLY_ADMIN,
+            'm.room.power_levels': ASSEMBLY_ADMIN,
           },
           invite: charter.power.registry,
           redact: charter.power.close,
         },
       });
-      await this.matrix.sendState(spaceId, EventType.SpaceChild, { via: [server], suggested: true }, roomId);
+      await this.matrix.sendState(spaceId, { type: 'm.space.child', content: { via: [server], suggested: true } }, roomId);
       for (const userId of others) {
         await this.matrix.invite(spaceId, userId);
         await this.matrix.invite(roomId, userId);
@@ -335,7 +333,7 @@ export class CoopService {
       throw new RembukError('invalid_request', `unknown class ${classId}`);
     }
     try {
-      await this.matrix.sendState(roomId, MEMBER_EVENT, memberContent(classId === null ? null : { class: classId }), memberStateKey(userId));
+      await this.matrix.sendState(roomId, { type: MEMBER_EVENT, content: memberContent(classId === null ? null : { class: classId }) }, memberStateKey(userId));
     } catch (error) {
       throw toRembukError(error);
     }
@@ -383,9 +381,9 @@ export class CoopService {
     };
     const answers = input.kind === 'motion' ? MOTION_ANSWERS : input.options.map((text, index) => ({ id: `pilihan-${String(index + 1)}`, text }));
     try {
-      const proposalId = await this.matrix.send(input.roomId, POLL_START, proposalStartContent(block, answers));
+      const proposalId = await this.matrix.send(input.roomId, { type: POLL_START, content: proposalStartContent(block, answers) });
       const status: ProposalStatus = { v: 1, status: 'open', closes_at: input.closesAt };
-      await this.matrix.sendState(input.roomId, PROPOSAL_STATUS_EVENT, status, proposalId);
+      await this.matrix.sendState(input.roomId, { type: PROPOSAL_STATUS_EVENT, content: status }, proposalId);
       this.listeners.changed(input.roomId);
       return { proposalId };
     } catch (error) {
@@ -407,7 +405,7 @@ export class CoopService {
       throw new RembukError('invalid_answer');
     }
     try {
-      const eventId = await this.matrix.send(roomId, POLL_RESPONSE, responseContent(proposalId, answers));
+      const eventId = await this.matrix.send(roomId, { type: POLL_RESPONSE, content: responseContent(proposalId, answers) });
       await this.remember(roomId, proposalId, eventId);
     } catch (error) {
       throw toRembukError(error);
@@ -432,10 +430,10 @@ export class CoopService {
       throw new RembukError('proposal_still_open');
     }
     try {
-      const endId = await this.matrix.send(roomId, POLL_END, endContent(proposalId, result, resultSummary(block.title, result, block.rules)));
+      const endId = await this.matrix.send(roomId, { type: POLL_END, content: endContent(proposalId, result, resultSummary(block.title, result, block.rules)) });
       await this.remember(roomId, proposalId, endId);
       const status: ProposalStatus = { v: 1, status: 'closed', closes_at: block.closes_at, end_event_id: endId };
-      await this.matrix.sendState(roomId, PROPOSAL_STATUS_EVENT, status, proposalId);
+      await this.matrix.sendState(roomId, { type: PROPOSAL_STATUS_EVENT, content: status }, proposalId);
     } catch (error) {
       throw toRembukError(error);
     }
@@ -456,24 +454,20 @@ export class CoopService {
 
   private wire(): void {
     this.matrix.listen({
-      timeline: (event, room) => {
-        this.onEvent(event, room);
+      timeline: (event) => {
+        this.onEvent(event);
       },
       decrypted: (event) => {
-        const room = this.matrix.room(event.getRoomId() ?? '');
-        if (room !== null) {
-          this.onEvent(event, room);
-        }
+        this.onEvent(event);
       },
-      redaction: (redaction) => {
+      redaction: (redacted) => {
         // A redacted vote no longer relates to its poll: fetch the affected proposal again.
-        const redacted = redaction.event.redacts ?? (redaction.getContent<{ redacts?: string }>().redacts);
         for (const [proposalId, material] of this.materials) {
           void material.then((loaded) => {
-            if (redacted !== undefined && loaded.related.has(redacted)) {
+            if (loaded.related.has(redacted)) {
               loaded.related.delete(redacted);
               this.materials.delete(proposalId);
-              this.listeners.changed(loaded.start.getRoomId() ?? null);
+              this.listeners.changed(loaded.start.roomId);
             }
           });
         }
@@ -481,17 +475,20 @@ export class CoopService {
     });
   }
 
-  private onEvent(event: MatrixEvent, room: Room): void {
-    if (event.isBeingDecrypted() || CoopRoom.of(room) === null) {
+  private onEvent(event: LiveEvent): void {
+    if (event.beingDecrypted) {
       return;
     }
-    const type = event.getType();
-    const content = event.getContent();
-    const related = parsePollResponse(type, content)?.startId ?? parsePollEnd(type, content)?.startId ?? relatedTo(event);
+    const room = this.matrix.room(event.roomId ?? '');
+    if (room === null || CoopRoom.of(room) === null) {
+      return;
+    }
+    const { type, content } = event;
+    const related = parsePollResponse(type, content)?.startId ?? parsePollEnd(type, content)?.startId ?? event.encryptedReference;
     if (related !== null) {
       const material = this.materials.get(related);
       void material?.then((loaded) => {
-        loaded.related.set(event.getId() ?? '', event);
+        loaded.related.set(event.eventId, event);
         this.listeners.changed(room.roomId);
       });
       return;
@@ -499,8 +496,8 @@ export class CoopService {
     // An open proposal this member has not been told about, however it arrived (live, or in
     // the sync after being away); the reminders remember what was raised.
     const start = parsePollStart(type, content);
-    if (start !== null && start.block !== null && event.getSender() !== this.me) {
-      void this.reminders.newProposal({ roomId: room.roomId, coopName: room.name, proposalId: event.getId() ?? '', title: start.block.title, closesAt: start.block.closes_at });
+    if (start !== null && start.block !== null && event.sender !== this.me) {
+      void this.reminders.newProposal({ roomId: room.roomId, coopName: room.name, proposalId: event.eventId, title: start.block.title, closesAt: start.block.closes_at });
     }
   }
 
@@ -525,7 +522,7 @@ export class CoopService {
   private async joinInvitedSpaces(): Promise<void> {
     for (const coop of this.coops()) {
       const spaceId = coop.spaceId();
-      if (spaceId !== null && this.matrix.room(spaceId)?.getMyMembership() === 'invite') {
+      if (spaceId !== null && this.matrix.room(spaceId)?.myMembership === 'invite') {
         await this.matrix.join(spaceId).catch((error: unknown) => {
           this.logger.warn(`could not join the space of ${coop.roomId}`, error);
         });
@@ -537,22 +534,13 @@ export class CoopService {
   refreshAll(): void {
     for (const [proposalId, material] of this.materials) {
       void material.then(async (loaded) => {
-        const roomId = loaded.start.getRoomId() ?? '';
+        const roomId = loaded.start.roomId ?? '';
         const related = await this.matrix.related(roomId, proposalId);
         for (const event of related) {
-          loaded.related.set(event.getId() ?? '', event);
+          loaded.related.set(event.eventId, event);
         }
         this.listeners.changed(roomId);
       }).catch(() => undefined);
     }
   }
 }
-
-/** The event an undecryptable event refers to: m.relates_to stays in clear text. */
-const relatedTo = (event: MatrixEvent): string | null => {
-  if (!event.isDecryptionFailure()) {
-    return null;
-  }
-  const relation = event.getWireContent()['m.relates_to'] as { rel_type?: unknown; event_id?: unknown } | undefined;
-  return relation?.rel_type === 'm.reference' && typeof relation.event_id === 'string' ? relation.event_id : null;
-};

@@ -1,10 +1,21 @@
-import { MatrixEventEvent, RoomEvent, type ICreateRoomOpts, type MatrixClient, type MatrixEvent, type Room, type StateEvents, type TimelineEvents } from 'matrix-js-sdk';
-import type { ProposalMaterial } from '../governance/gov-event.ts';
-import type { GovernanceEventListeners, GovernancePort } from '../governance/governance-port.ts';
+import { EventType, MatrixEventEvent, Preset, RoomEvent, Visibility, type MatrixClient } from 'matrix-js-sdk';
+import type {
+  CreateRoomOptions,
+  FetchedEvent,
+  GovernanceEventListeners,
+  GovernancePort,
+  GovMessage,
+  GovStateEvent,
+  LoadedEvent,
+  ProposalMaterial,
+} from '../governance/governance-port.ts';
+import type { RoomSnapshot } from '../room-snapshot.ts';
+import { fetchedEventOf, liveEventOf } from './gov-events.ts';
 import type { MatrixAccount } from './matrix-account.ts';
 import { fetchEvent, fetchProposalMaterial, fetchRelated } from './proposal-fetch.ts';
+import { snapshotOf } from './room-snapshots.ts';
 
-/** The governance port over the account's matrix-js-sdk client. */
+/** The governance port over the account's matrix-js-sdk client: SDK objects go in, plain data comes out. */
 export class MatrixGovernancePort implements GovernancePort {
   private readonly account: MatrixAccount;
   private readonly client: MatrixClient;
@@ -18,26 +29,59 @@ export class MatrixGovernancePort implements GovernancePort {
     return this.account.userId;
   }
 
-  room(roomId: string): Room | null {
-    return this.account.room(roomId);
+  room(roomId: string): RoomSnapshot | null {
+    const room = this.account.room(roomId);
+    return room === null ? null : snapshotOf(room);
   }
 
-  rooms(): Room[] {
-    return this.account.rooms();
+  rooms(): RoomSnapshot[] {
+    return this.account.rooms().map(snapshotOf);
   }
 
-  async createRoom(options: ICreateRoomOpts): Promise<string> {
-    const { room_id: roomId } = await this.client.createRoom(options);
+  loadedEvents(roomId: string): LoadedEvent[] {
+    const events = this.account.room(roomId)?.getLiveTimeline().getEvents() ?? [];
+    return events.map((event) => ({ eventId: event.getId() ?? '', type: event.getType(), content: event.getContent() }));
+  }
+
+  async createRoom(options: CreateRoomOptions): Promise<string> {
+    // Rembuk's options name the wire values; the SDK wants its enums (the only values either allows).
+    const { room_id: roomId } = await this.client.createRoom({
+      name: options.name,
+      ...(options.topic === undefined ? {} : { topic: options.topic }),
+      preset: Preset.PrivateChat,
+      visibility: Visibility.Private,
+      ...(options.creation_content === undefined ? {} : { creation_content: options.creation_content }),
+      ...(options.initial_state === undefined ? {} : { initial_state: options.initial_state }),
+      ...(options.power_level_content_override === undefined ? {} : { power_level_content_override: options.power_level_content_override }),
+    });
     return roomId;
   }
 
-  async sendState<K extends keyof StateEvents>(roomId: string, type: K, content: StateEvents[K], stateKey: string): Promise<void> {
-    await this.client.sendStateEvent(roomId, type, content, stateKey);
+  // Each case narrows the event type, so the SDK's event maps (matrix/sdk-events.ts) check the content.
+  async sendState(roomId: string, event: GovStateEvent, stateKey: string): Promise<void> {
+    switch (event.type) {
+      case 'coop.rembuk.member':
+        await this.client.sendStateEvent(roomId, event.type, event.content, stateKey);
+        return;
+      case 'coop.rembuk.proposal_status':
+        await this.client.sendStateEvent(roomId, event.type, event.content, stateKey);
+        return;
+      case 'm.space.child':
+        // The SDK's map keys this one by its enum member, which a string literal does not match.
+        await this.client.sendStateEvent(roomId, EventType.SpaceChild, event.content, stateKey);
+        return;
+    }
   }
 
-  async send<K extends keyof TimelineEvents>(roomId: string, type: K, content: TimelineEvents[K]): Promise<string> {
-    const { event_id: eventId } = await this.client.sendEvent(roomId, type, content);
-    return eventId;
+  async send(roomId: string, message: GovMessage): Promise<string> {
+    switch (message.type) {
+      case 'org.matrix.msc3381.poll.start':
+        return (await this.client.sendEvent(roomId, message.type, message.content)).event_id;
+      case 'org.matrix.msc3381.poll.response':
+        return (await this.client.sendEvent(roomId, message.type, message.content)).event_id;
+      case 'org.matrix.msc3381.poll.end':
+        return (await this.client.sendEvent(roomId, message.type, message.content)).event_id;
+    }
   }
 
   async setPowerLevel(roomId: string, userId: string, level: number | undefined): Promise<void> {
@@ -52,29 +96,33 @@ export class MatrixGovernancePort implements GovernancePort {
     await this.client.joinRoom(roomId);
   }
 
-  fetchEvent(roomId: string, eventId: string): Promise<MatrixEvent> {
-    return fetchEvent(this.client, roomId, eventId);
+  async fetchEvent(roomId: string, eventId: string): Promise<FetchedEvent> {
+    return fetchedEventOf(await fetchEvent(this.client, roomId, eventId));
   }
 
-  proposalMaterial(roomId: string, proposalId: string): Promise<ProposalMaterial> {
-    return fetchProposalMaterial(this.client, roomId, proposalId);
+  async proposalMaterial(roomId: string, proposalId: string): Promise<ProposalMaterial> {
+    const { start, stateAtProposal, related } = await fetchProposalMaterial(this.client, roomId, proposalId);
+    return { start: fetchedEventOf(start), stateAtProposal, related: related.map(fetchedEventOf) };
   }
 
-  related(roomId: string, proposalId: string): Promise<MatrixEvent[]> {
-    return fetchRelated(this.client, roomId, proposalId);
+  async related(roomId: string, proposalId: string): Promise<FetchedEvent[]> {
+    return (await fetchRelated(this.client, roomId, proposalId)).map(fetchedEventOf);
   }
 
   listen(listeners: GovernanceEventListeners): void {
     this.client.on(RoomEvent.Timeline, (event, room) => {
       if (room !== undefined) {
-        listeners.timeline(event, room);
+        listeners.timeline({ ...liveEventOf(event), roomId: room.roomId });
       }
     });
     this.client.on(MatrixEventEvent.Decrypted, (event) => {
-      listeners.decrypted(event);
+      listeners.decrypted(liveEventOf(event));
     });
     this.client.on(RoomEvent.Redaction, (redaction) => {
-      listeners.redaction(redaction);
+      const redacted = redaction.event.redacts ?? redaction.getContent<{ redacts?: string }>().redacts;
+      if (redacted !== undefined) {
+        listeners.redaction(redacted);
+      }
     });
   }
 }

@@ -6,9 +6,11 @@
  */
 import { Direction, Method, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import type { RawStateEvent } from '../governance/assemble.ts';
-import type { ProposalMaterial } from '../governance/gov-event.ts';
 
 const RELATIONS_PAGE = 1000;
+
+/** A proposal's material as the SDK holds it; the governance port reads it into plain events. */
+export type SdkProposalMaterial = { start: MatrixEvent; stateAtProposal: RawStateEvent[]; related: MatrixEvent[] };
 
 /** Fetches one event and decrypts it if it can. */
 export const fetchEvent = async (client: MatrixClient, roomId: string, eventId: string): Promise<MatrixEvent> => {
@@ -42,7 +44,7 @@ export const fetchRelated = async (client: MatrixClient, roomId: string, eventId
   return decrypted(client, events);
 };
 
-export const fetchProposalMaterial = async (client: MatrixClient, roomId: string, proposalId: string): Promise<ProposalMaterial> => {
+export const fetchProposalMaterial = async (client: MatrixClient, roomId: string, proposalId: string): Promise<SdkProposalMaterial> => {
   const [raw, stateAtProposal, related] = await Promise.all([
     client.fetchRoomEvent(roomId, proposalId),
     fetchStateAt(client, roomId, proposalId),
