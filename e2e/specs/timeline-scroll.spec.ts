@@ -98,8 +98,11 @@ test('a long room scrolls as a virtual list: older pages keep the reading place,
   // (First the last viewport hint, at the bottom, reaches main: main trims by it, and a jump to
   // the top made faster than the hint can lose the rows it lands on. A person's scroll is slower.)
   await page.waitForTimeout(1_500);
-  const anchor = await timeline.evaluate((element) => {
+  const anchor = await timeline.evaluate(async (element) => {
     element.scrollTop = 0;
+    // The list renders the rows at the new place on the next frames: read the top after that,
+    // not the rows still laid out for where the list was before.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const top = element.getBoundingClientRect().top;
     const first = [...element.querySelectorAll('[data-testid="message-body"]')].find((body) => body.getBoundingClientRect().top >= top);
     return first === undefined ? null : { text: first.textContent, offset: first.getBoundingClientRect().top - top };

@@ -1,4 +1,5 @@
-import { EventType, MatrixEventEvent, Preset, RoomEvent, Visibility, type MatrixClient } from 'matrix-js-sdk';
+import { EventType, MatrixEventEvent, Preset, RoomEvent, Visibility } from 'matrix-js-sdk';
+import { AccountAdapter } from './account-adapter.ts';
 import type {
   CreateRoomOptions,
   FetchedEvent,
@@ -11,24 +12,11 @@ import type {
 } from '../governance/governance-port.ts';
 import type { RoomSnapshot } from '../room-snapshot.ts';
 import { fetchedEventOf, liveEventOf } from './gov-events.ts';
-import type { MatrixAccount } from './matrix-account.ts';
 import { fetchEvent, fetchProposalMaterial, fetchRelated } from './proposal-fetch.ts';
 import { snapshotOf } from './room-snapshots.ts';
 
 /** The governance port over the account's matrix-js-sdk client: SDK objects go in, plain data comes out. */
-export class MatrixGovernancePort implements GovernancePort {
-  private readonly account: MatrixAccount;
-  private readonly client: MatrixClient;
-
-  constructor(account: MatrixAccount, client: MatrixClient) {
-    this.account = account;
-    this.client = client;
-  }
-
-  get userId(): string {
-    return this.account.userId;
-  }
-
+export class MatrixGovernancePort extends AccountAdapter implements GovernancePort {
   room(roomId: string): RoomSnapshot | null {
     const room = this.account.room(roomId);
     return room === null ? null : snapshotOf(room);

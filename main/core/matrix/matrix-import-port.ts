@@ -7,6 +7,7 @@
  * and PUT with our transaction id, so every error reaches the import's retry policy as is.
  */
 import { Direction, EventType, Method, MatrixEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
+import { AccountAdapter } from './account-adapter.ts';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { KnockRequest, RoomLink } from '../../../shared/model/import.ts';
 import type { MediaStep } from '../import/import-plan.ts';
@@ -14,7 +15,6 @@ import type { ImportPort, ReadMedia } from '../import/import-port.ts';
 import { createImportRoom, findImportRoom, joinByLink, knocksOf, roomLinkOf } from '../import/import-room.ts';
 import { attachmentContent, uploadAttachment } from '../media/attachment-upload.ts';
 import { isEventEncrypter } from './internals/event-encrypter.ts';
-import type { MatrixAccount } from './matrix-account.ts';
 import { deliveredEvent } from './outbox-replay.ts';
 
 /** A send that hangs this long is given up and sent again (with the same transaction id). */
@@ -34,15 +34,7 @@ const encrypt = async (client: MatrixClient, event: MatrixEvent, room: Room): Pr
 const transactionIdOf = (event: { unsigned?: { transaction_id?: unknown } }): unknown => event.unsigned?.transaction_id;
 
 /** The import port over the account's matrix-js-sdk client. */
-export class MatrixImportPort implements ImportPort {
-  private readonly account: MatrixAccount;
-  private readonly client: MatrixClient;
-
-  constructor(account: MatrixAccount, client: MatrixClient) {
-    this.account = account;
-    this.client = client;
-  }
-
+export class MatrixImportPort extends AccountAdapter implements ImportPort {
   room(roomId: string): Room | null {
     return this.account.room(roomId);
   }

@@ -1,10 +1,10 @@
-import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk';
+import type { MatrixEvent, Room } from 'matrix-js-sdk';
+import { AccountAdapter } from './account-adapter.ts';
 import type { RoomMessageEventContent } from 'matrix-js-sdk/lib/@types/events.js';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import { uploadAttachment, type UploadAttachmentOptions, type UploadedAttachment } from '../media/attachment-upload.ts';
 import { maxUploadSize } from '../media/media-config.ts';
 import type { MediaPort } from '../media/media-port.ts';
-import type { MatrixAccount } from './matrix-account.ts';
 
 /**
  * The attachment content the media outbox keeps (built by attachmentContent, or read back
@@ -15,19 +15,7 @@ const isMessageContent = (content: unknown): content is RoomMessageEventContent 
   typeof content === 'object' && content !== null && 'msgtype' in content && typeof content.msgtype === 'string' && 'body' in content && typeof content.body === 'string';
 
 /** The media port over the account's matrix-js-sdk client. */
-export class MatrixMediaPort implements MediaPort {
-  private readonly account: MatrixAccount;
-  private readonly client: MatrixClient;
-
-  constructor(account: MatrixAccount, client: MatrixClient) {
-    this.account = account;
-    this.client = client;
-  }
-
-  get userId(): string {
-    return this.account.userId;
-  }
-
+export class MatrixMediaPort extends AccountAdapter implements MediaPort {
   room(roomId: string): Room | null {
     return this.account.room(roomId);
   }
