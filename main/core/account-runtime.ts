@@ -67,8 +67,6 @@ export class AccountRuntime {
   private readonly store: DeviceStore;
   private readonly clock: Clock;
   private lastSave = 0;
-  /** Our membership in each room, as of the last sync cache save (see `synced`). */
-  private savedMemberships = '';
   private readonly roomListSnapshot: RoomListSnapshot;
   /** The list as last shown, until the first sync is in (then the live list takes over). */
   private snapshot: RoomListEntry[] | null = null;
@@ -112,12 +110,7 @@ export class AccountRuntime {
           }
         },
         synced: () => {
-          // A room joined, left or newly invited to goes to disk at once, not with the next
-          // timed save: a crash before that would restart from a cache without the room, and
-          // a message sent right after the restart would find no room (room_not_found).
-          const memberships = this.membershipsNow();
-          this.saveSyncCache(memberships !== this.savedMemberships);
-          this.savedMemberships = memberships;
+          this.saveSyncCache(false);
           if (this.sender.replaying) {
             this.replayOutbox();
           }
@@ -243,15 +236,6 @@ export class AccountRuntime {
       return this.snapshot;
     }
     return projectRoomList(this.account.rooms(), this.account.userId, this.account.directRoomIds());
-  }
-
-  /** Our membership in every room the client knows, as one comparable string. */
-  private membershipsNow(): string {
-    return this.account
-      .rooms()
-      .map((room) => `${room.roomId}=${room.getMyMembership()}`)
-      .sort()
-      .join('\n');
   }
 
   private saveRoomListSnapshot(): Promise<void> {
