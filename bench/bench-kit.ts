@@ -15,7 +15,15 @@ export const benchHomeserver = async (): Promise<RunningSynapse> => {
 export const benchBrowser = (): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env.REMBUK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 
 export const openSignedIn = async (browser: Browser, app: RunningApp, hs: RunningSynapse, localpart: string, password: string): Promise<Page> => {

@@ -59,7 +59,10 @@ const roomListShown = async (browser: Browser, profileDir: string | undefined, s
     await page.getByTestId('signin-homeserver').waitFor();
     await signIn.call(page);
   }
-  await page.locator('[data-testid="room-row"]').nth(ROOMS - 1).waitFor({ timeout: 300_000 });
+  await page
+    .locator('[data-testid="room-row"]')
+    .nth(ROOMS - 1)
+    .waitFor({ timeout: 300_000 });
   const shownAt = await page.waitForFunction(() => window.rembukRowsShownAt).then((handle) => handle.jsonValue() as Promise<number>);
   const shown = shownAt - started;
   await context.close();
@@ -106,13 +109,22 @@ try {
     listening.push(run.listening);
   }
   const store = path.join(profileDir, DEVICE_STORE_FILE);
-  const size = (await stat(store)).size + (await stat(`${store}-wal`).then((s) => s.size, () => 0));
+  const size =
+    (await stat(store)).size +
+    (await stat(`${store}-wal`).then(
+      (s) => s.size,
+      () => 0,
+    ));
 
   const baseline: number[] = [];
   const script = new URL('./sdk-baseline-client.ts', import.meta.url).pathname;
   for (let round = 0; round < Math.min(ROUNDS, 3); round++) {
     const started = performance.now();
-    const { stdout } = await promisify(execFile)(process.execPath, ['--disable-warning=ExperimentalWarning', script, hs.baseUrl, member.userId, member.accessToken], { maxBuffer: 1 << 24 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', script, hs.baseUrl, member.userId, member.accessToken],
+      { maxBuffer: 1 << 24 },
+    );
     if (!stdout.includes(`ROOMS=${String(ROOMS)}`)) {
       throw new Error(`baseline client saw the wrong rooms: ${stdout}`);
     }

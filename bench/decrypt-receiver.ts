@@ -34,7 +34,16 @@ const login = (await (
     body: JSON.stringify({ type: 'm.login.password', identifier: { type: 'm.id.user', user: localpart }, password }),
   })
 ).json()) as { access_token: string; user_id: string; device_id: string };
-const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, getChild() { return silent; } };
+const silent = {
+  trace() {},
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  getChild() {
+    return silent;
+  },
+};
 const client = createClient({ baseUrl, accessToken: login.access_token, userId: login.user_id, deviceId: login.device_id, logger: silent });
 await client.initRustCrypto({ useIndexedDB: true, storageKey });
 await new Promise<void>((resolve) => {

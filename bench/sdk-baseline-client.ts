@@ -9,7 +9,22 @@ const [baseUrl, userId, accessToken] = process.argv.slice(2);
 if (baseUrl === undefined || userId === undefined || accessToken === undefined) {
   throw new Error('usage: sdk-baseline-client.ts <baseUrl> <userId> <accessToken>');
 }
-const client = createClient({ baseUrl, userId, accessToken, timelineSupport: true, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, getChild() { return this; } } });
+const client = createClient({
+  baseUrl,
+  userId,
+  accessToken,
+  timelineSupport: true,
+  logger: {
+    trace() {},
+    debug() {},
+    info() {},
+    warn() {},
+    error() {},
+    getChild() {
+      return this;
+    },
+  },
+});
 client.on(ClientEvent.Sync, (state) => {
   if (state === SyncState.Prepared) {
     console.log(`PREPARED_MS=${String(Math.round(performance.now()))} ROOMS=${String(client.getRooms().length)}`);

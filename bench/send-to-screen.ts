@@ -24,14 +24,23 @@ try {
 
   // Baseline: PUT by one user, seen by another's /sync long-poll.
   const baseline: number[] = [];
-  let since = ((await (await fetch(`${hs.baseUrl}/_matrix/client/v3/sync?timeout=0`, { headers: { Authorization: `Bearer ${bob.accessToken}` } })).json()) as { next_batch: string }).next_batch;
+  let since = (
+    (await (await fetch(`${hs.baseUrl}/_matrix/client/v3/sync?timeout=0`, { headers: { Authorization: `Bearer ${bob.accessToken}` } })).json()) as {
+      next_batch: string;
+    }
+  ).next_batch;
   for (let round = 0; round < ROUNDS; round++) {
     const body = `baseline ${String(round)}`;
     const started = performance.now();
     const seen = (async () => {
       for (;;) {
-        const response = await fetch(`${hs.baseUrl}/_matrix/client/v3/sync?timeout=10000&since=${since}`, { headers: { Authorization: `Bearer ${bob.accessToken}` } });
-        const data = (await response.json()) as { next_batch: string; rooms?: { join?: Record<string, { timeline?: { events?: { content?: { body?: string } }[] } }> } };
+        const response = await fetch(`${hs.baseUrl}/_matrix/client/v3/sync?timeout=10000&since=${since}`, {
+          headers: { Authorization: `Bearer ${bob.accessToken}` },
+        });
+        const data = (await response.json()) as {
+          next_batch: string;
+          rooms?: { join?: Record<string, { timeline?: { events?: { content?: { body?: string } }[] } }> };
+        };
         since = data.next_batch;
         if (data.rooms?.join?.[roomId]?.timeline?.events?.some((event) => event.content?.body === body)) {
           return performance.now();

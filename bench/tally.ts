@@ -42,7 +42,9 @@ const build = (): TallyInput => {
     ['pengguna', 90_000],
     ['investor', 400],
   ];
-  const registry = sizes.flatMap(([classId, size]) => Array.from({ length: size }, (_, index) => ({ state_key: memberStateKey(`@${classId}-${String(index)}:kmp.example`), content: { v: 1, class: classId } })));
+  const registry = sizes.flatMap(([classId, size]) =>
+    Array.from({ length: size }, (_, index) => ({ state_key: memberStateKey(`@${classId}-${String(index)}:kmp.example`), content: { v: 1, class: classId } })),
+  );
   const electorate = new Map<string, string>();
   for (const event of JSON.parse(JSON.stringify(registry)) as typeof registry) {
     const userId = userIdFromStateKey(event.state_key);
@@ -125,14 +127,17 @@ const engine = time(() => tally(input));
 const baseline = time(() => naiveCount(input));
 const result = tally(input);
 
-report(`weighted tally (${String(input.responses.length)} responses, ${String(input.electorate.size)} members, ${String(ROUNDS)} rounds after ${String(WARM_UP)} warm-up)`, {
-  'engine median ms': median(engine),
-  'engine p90 ms': percentile(engine, 90),
-  'first tally of a proposal (indexing), median ms': median(firstTally),
-  'goal (median) ms': `< ${String(GOAL_MS)}`,
-  'baseline: latest-per-sender Map, median ms': median(baseline),
-  'baseline p90 ms': percentile(baseline, 90),
-  'ratio engine / baseline (median)': (median(engine) / median(baseline)).toFixed(2),
-  'outcome (sanity)': `${result.outcome}, support ${result.weightedSupport?.num ?? '-'}/${result.weightedSupport?.den ?? '-'}, ${String(result.undecryptable)} undecryptable`,
-  verdict: median(engine) < GOAL_MS ? 'meets the goal' : 'MISSES the goal',
-});
+report(
+  `weighted tally (${String(input.responses.length)} responses, ${String(input.electorate.size)} members, ${String(ROUNDS)} rounds after ${String(WARM_UP)} warm-up)`,
+  {
+    'engine median ms': median(engine),
+    'engine p90 ms': percentile(engine, 90),
+    'first tally of a proposal (indexing), median ms': median(firstTally),
+    'goal (median) ms': `< ${String(GOAL_MS)}`,
+    'baseline: latest-per-sender Map, median ms': median(baseline),
+    'baseline p90 ms': percentile(baseline, 90),
+    'ratio engine / baseline (median)': (median(engine) / median(baseline)).toFixed(2),
+    'outcome (sanity)': `${result.outcome}, support ${result.weightedSupport?.num ?? '-'}/${result.weightedSupport?.den ?? '-'}, ${String(result.undecryptable)} undecryptable`,
+    verdict: median(engine) < GOAL_MS ? 'meets the goal' : 'MISSES the goal',
+  },
+);

@@ -80,11 +80,7 @@ try {
   const memory = async (): Promise<Memory> => {
     await core.collectGarbage();
     await cdp.send('HeapProfiler.collectGarbage');
-    const [coreUsed, renderer, metrics] = await Promise.all([
-      core.heapUsed(),
-      cdp.send('Runtime.getHeapUsage'),
-      cdp.send('Performance.getMetrics'),
-    ]);
+    const [coreUsed, renderer, metrics] = await Promise.all([core.heapUsed(), cdp.send('Runtime.getHeapUsage'), cdp.send('Performance.getMetrics')]);
     const nodes = metrics.metrics.find((metric) => metric.name === 'Nodes')?.value ?? 0;
     return { coreMb: coreUsed / 2 ** 20, rendererMb: renderer.usedSize / 2 ** 20, domNodes: nodes };
   };
@@ -212,7 +208,10 @@ function printResults(baseline: Measured, big: Measured): void {
   line('frame p50 (ms)', fb.p50, fg.p50, (value) => value.toFixed(1));
   line('frame p95 (ms)', fb.p95, fg.p95, (value) => value.toFixed(1));
   line('frame max (ms)', fb.max, fg.max, (value) => value.toFixed(1));
-  for (const [label, key] of [['core heap', 'coreMb'], ['renderer heap', 'rendererMb']] as const) {
+  for (const [label, key] of [
+    ['core heap', 'coreMb'],
+    ['renderer heap', 'rendererMb'],
+  ] as const) {
     line(`${label} at start (MB)`, baseline.start[key], big.start[key], mb);
     line(`${label} after the top (MB)`, baseline.top[key], big.top[key], mb);
     line(`${label} back at bottom (MB)`, baseline.bottom[key], big.bottom[key], mb);

@@ -20,7 +20,11 @@ const members = [
 ] as const;
 
 console.log('Menyiapkan server Matrix lokal / Setting up a local Matrix homeserver…');
-await installSynapse({ log: (line) => { console.log(`  ${line}`); } });
+await installSynapse({
+  log: (line) => {
+    console.log(`  ${line}`);
+  },
+});
 await mkdir(demoDir, { recursive: true });
 // Saved demo sessions name the homeserver by its address: keep the port from the last run.
 const portFile = path.join(demoDir, 'port');
@@ -104,15 +108,27 @@ apps.forEach((app, index) => {
   console.log(`${member?.displayName ?? ''}: ${app.url}`);
   const [command, args] =
     chromium !== undefined
-      ? [chromium, [`--app=${app.url}`, `--user-data-dir=${path.join(app.profileDir, 'chromium')}`, '--no-first-run', '--disable-background-networking', `--window-position=${String(40 + index * 660)},40`, '--window-size=640,720']]
+      ? [
+          chromium,
+          [
+            `--app=${app.url}`,
+            `--user-data-dir=${path.join(app.profileDir, 'chromium')}`,
+            '--no-first-run',
+            '--disable-background-networking',
+            `--window-position=${String(40 + index * 660)},40`,
+            '--window-size=640,720',
+          ],
+        ]
       : process.platform === 'darwin'
         ? ['open', [app.url]]
         : process.platform === 'win32'
           ? ['cmd', ['/c', 'start', '', app.url]]
           : ['xdg-open', [app.url]];
-  spawn(command, args, { stdio: 'ignore', detached: true }).on('error', () => {
-    console.log(`  Buka alamat di atas di peramban / open the address above in a browser`);
-  }).unref();
+  spawn(command, args, { stdio: 'ignore', detached: true })
+    .on('error', () => {
+      console.log(`  Buka alamat di atas di peramban / open the address above in a browser`);
+    })
+    .unref();
 });
 
 // Here the two members talk through their own Rembuk cores.

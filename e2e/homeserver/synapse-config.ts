@@ -133,7 +133,12 @@ export const parseSigningKey = (line: string): { keyId: string; publicKey: strin
   }
   const der = Buffer.concat([PKCS8_ED25519_PREFIX, Buffer.from(seed, 'base64')]);
   const jwk = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ format: 'jwk' });
-  return { keyId, publicKey: Buffer.from(jwk.x ?? '', 'base64url').toString('base64').replace(/=+$/, '') };
+  return {
+    keyId,
+    publicKey: Buffer.from(jwk.x ?? '', 'base64url')
+      .toString('base64')
+      .replace(/=+$/, ''),
+  };
 };
 
 export const generateSigningKey = (random: (size: number) => Uint8Array = randomBytes): string => {
@@ -142,8 +147,7 @@ export const generateSigningKey = (random: (size: number) => Uint8Array = random
   return formatSigningKey(keyId, random(32));
 };
 
-export const generateSecret = (random: (size: number) => Uint8Array = randomBytes): string =>
-  Buffer.from(random(32)).toString('hex');
+export const generateSecret = (random: (size: number) => Uint8Array = randomBytes): string => Buffer.from(random(32)).toString('hex');
 
 export type RegistrationRequest = {
   nonce: string;

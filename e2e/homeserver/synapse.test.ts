@@ -161,18 +161,12 @@ describe('connectSynapse.registerUser', () => {
           : { nonce: 'abcdef0123' };
       return Promise.resolve(new Response(JSON.stringify(reply), { status: 200 }));
     };
-    const client = connectSynapse(
-      { baseUrl: 'http://127.0.0.1:1', registrationSecret: 's3cret', serverName: 'localhost' },
-      { fetch: fakeFetch },
-    );
+    const client = connectSynapse({ baseUrl: 'http://127.0.0.1:1', registrationSecret: 's3cret', serverName: 'localhost' }, { fetch: fakeFetch });
 
     const user = await client.registerUser('alice', 'wonderland', { displayName: 'Alice' });
 
     expect(user).toEqual({ userId: '@alice:localhost', accessToken: 'syt_token', deviceId: 'DEVICE' });
-    expect(requests.map((request) => request.url)).toEqual([
-      'http://127.0.0.1:1/_synapse/admin/v1/register',
-      'http://127.0.0.1:1/_synapse/admin/v1/register',
-    ]);
+    expect(requests.map((request) => request.url)).toEqual(['http://127.0.0.1:1/_synapse/admin/v1/register', 'http://127.0.0.1:1/_synapse/admin/v1/register']);
     expect(requests[0]!.body).toBeUndefined();
     expect(requests[1]!.body).toEqual({
       nonce: 'abcdef0123',
@@ -186,15 +180,8 @@ describe('connectSynapse.registerUser', () => {
 
   it('reports what the server said when registration fails', async () => {
     const fakeFetch: typeof fetch = (_input, init) =>
-      Promise.resolve(
-        init?.method === 'POST'
-          ? new Response('{"errcode":"M_USER_IN_USE"}', { status: 400 })
-          : new Response('{"nonce":"n"}', { status: 200 }),
-      );
-    const client = connectSynapse(
-      { baseUrl: 'http://127.0.0.1:1', registrationSecret: 's', serverName: 'localhost' },
-      { fetch: fakeFetch },
-    );
+      Promise.resolve(init?.method === 'POST' ? new Response('{"errcode":"M_USER_IN_USE"}', { status: 400 }) : new Response('{"nonce":"n"}', { status: 200 }));
+    const client = connectSynapse({ baseUrl: 'http://127.0.0.1:1', registrationSecret: 's', serverName: 'localhost' }, { fetch: fakeFetch });
     await expect(client.registerUser('alice', 'pw')).rejects.toThrow(/@alice:localhost failed: HTTP 400 .*M_USER_IN_USE/);
   });
 });

@@ -19,24 +19,27 @@ type Answer = { id: number; result: { ok: boolean; error?: { code: string } } } 
  * are right) and sends one raw frame; resolves with the answer or the close code.
  */
 const sendRaw = (page: Page, frame: string): Promise<Answer> =>
-  page.evaluate(async ([raw, secret]) => {
-    const ws = new WebSocket(`ws://${location.host}/bridge`, ['rembuk-bridge.v1', `secret.${secret}`]);
-    return await new Promise<Answer>((resolve) => {
-      ws.onopen = () => {
-        ws.send(raw);
-      };
-      ws.onmessage = (event) => {
-        const data = JSON.parse(String(event.data)) as Record<string, unknown>;
-        if ('id' in data) {
-          resolve(data as Answer);
-          ws.close();
-        }
-      };
-      ws.onclose = (event) => {
-        resolve({ closed: event.code });
-      };
-    });
-  }, [frame, new URL(app.url).hash.replace('#bridge=', '')] as const);
+  page.evaluate(
+    async ([raw, secret]) => {
+      const ws = new WebSocket(`ws://${location.host}/bridge`, ['rembuk-bridge.v1', `secret.${secret}`]);
+      return await new Promise<Answer>((resolve) => {
+        ws.onopen = () => {
+          ws.send(raw);
+        };
+        ws.onmessage = (event) => {
+          const data = JSON.parse(String(event.data)) as Record<string, unknown>;
+          if ('id' in data) {
+            resolve(data as Answer);
+            ws.close();
+          }
+        };
+        ws.onclose = (event) => {
+          resolve({ closed: event.code });
+        };
+      });
+    },
+    [frame, new URL(app.url).hash.replace('#bridge=', '')] as const,
+  );
 
 test('garbage on the bridge gets typed errors and the app keeps working', async ({ browser }) => {
   const user = await newTestUser('bridge');

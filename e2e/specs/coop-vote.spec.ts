@@ -43,15 +43,27 @@ const openProposalWindow = async (browser: Browser, member: { app: RunningApp },
 };
 
 const joinCoop = async (bridge: Bridge, roomId: string): Promise<void> => {
-  await until('the co-op invite to arrive', async () => (await bridge.invoke('invite:accept', { roomId }).then(() => true, () => undefined)));
-  await until('the co-op to show in the Co-op tab', async () => ((await bridge.invoke('coop:list', {})).some((coop) => coop.roomId === roomId) ? true : undefined));
+  await until(
+    'the co-op invite to arrive',
+    async () =>
+      await bridge.invoke('invite:accept', { roomId }).then(
+        () => true,
+        () => undefined,
+      ),
+  );
+  await until('the co-op to show in the Co-op tab', async () =>
+    (await bridge.invoke('coop:list', {})).some((coop) => coop.roomId === roomId) ? true : undefined,
+  );
 };
 
 test('a four-class co-op votes on a proposal; the weighted result matches the hand count, whatever happens after it starts', async ({ browser }) => {
   test.skip(!nioAvailable(), NIO_MISSING_REASON);
   test.setTimeout(300_000);
   const names = ['ketua', 'pendiri2', 'pekerja1', 'pekerja2', 'pekerja3', 'pengguna-nio', 'pengguna2', 'investor1', 'terlambat'] as const;
-  const users = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await newTestUser(name)] as const))) as Record<(typeof names)[number], TestUser>;
+  const users = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await newTestUser(name)] as const))) as Record<
+    (typeof names)[number],
+    TestUser
+  >;
 
   // Seven members on Rembuk cores; one on matrix-nio (votes as Element would); two speak the
   // client-server API directly (one never votes, one joins late).
@@ -62,7 +74,11 @@ test('a four-class co-op votes on a proposal; the weighted result matches the ha
   const pekerja3 = await rembukMember(users.pekerja3);
   const pengguna2 = await rembukMember(users.pengguna2);
   const investor1 = await rembukMember(users.investor1);
-  const nio = await startNioPeer({ homeserverUrl: users['pengguna-nio'].baseUrl, userId: users['pengguna-nio'].userId, password: users['pengguna-nio'].password });
+  const nio = await startNioPeer({
+    homeserverUrl: users['pengguna-nio'].baseUrl,
+    userId: users['pengguna-nio'].userId,
+    password: users['pengguna-nio'].password,
+  });
   peers.push(nio);
   await nio.login();
 
@@ -124,7 +140,9 @@ test('a four-class co-op votes on a proposal; the weighted result matches the ha
   await pekerja1.invoke('coop:assignClass', { roomId, userId: users.terlambat.userId, classId: 'pekerja' });
 
   const waitForProposal = (member: Bridge) =>
-    until('the proposal to reach the member', async () => ((await member.invoke('coop:proposal', { roomId, proposalId }).catch(() => undefined))?.canVote === true ? true : undefined));
+    until('the proposal to reach the member', async () =>
+      (await member.invoke('coop:proposal', { roomId, proposalId }).catch(() => undefined))?.canVote === true ? true : undefined,
+    );
   await Promise.all([ketua, pekerja1, pekerja2, pekerja3, pengguna2, investor1].map(waitForProposal));
   // Announced once (it closes within 24 hours, so no second "closing soon" notice).
   await until('the new-proposal notice', () => (notices.length > 0 ? true : undefined));
@@ -162,11 +180,15 @@ test('a four-class co-op votes on a proposal; the weighted result matches the ha
   await expect(ketua.invoke('coop:close', { roomId, proposalId })).rejects.toThrow(/proposal_still_open/);
 
   // The count everyone sees while it runs: the nio vote decrypted, every vote in.
-  await until('the running count to include every vote', async () => {
-    const view = await ketua.invoke('coop:proposal', { roomId, proposalId });
-    const users = view.tally.classes.find((entry) => entry.id === 'pengguna');
-    return users?.against === 1 && view.tally.classes.reduce((sum, entry) => sum + entry.ballots, 0) === 6 ? true : undefined;
-  }, 60_000);
+  await until(
+    'the running count to include every vote',
+    async () => {
+      const view = await ketua.invoke('coop:proposal', { roomId, proposalId });
+      const users = view.tally.classes.find((entry) => entry.id === 'pengguna');
+      return users?.against === 1 && view.tally.classes.reduce((sum, entry) => sum + entry.ballots, 0) === 6 ? true : undefined;
+    },
+    60_000,
+  );
 
   await until('the deadline to pass', () => (Date.now() > closesAt + 1000 ? true : undefined), 90_000);
   await ketua.invoke('coop:close', { roomId, proposalId });
@@ -228,14 +250,27 @@ test('a four-class co-op votes on a proposal; the weighted result matches the ha
   // A supervisor checks the result without trusting the client that closed it: the audit
   // command signs in as the chair on a fresh device, restores the votes' keys from the
   // chair's key backup with the recovery key, and recomputes the tally from the room's events.
-  await until('the chair’s key backup to hold every voter’s room key', async () => ((await matrixApi(users.ketua.baseUrl, users.ketua.accessToken).keyBackupCount()) >= 7 ? true : undefined), 60_000);
+  await until(
+    'the chair’s key backup to hold every voter’s room key',
+    async () => ((await matrixApi(users.ketua.baseUrl, users.ketua.accessToken).keyBackupCount()) >= 7 ? true : undefined),
+    60_000,
+  );
   const cli = fileURLToPath(new URL('../../main/audit/cli.ts', import.meta.url));
-  const { stdout } = await promisify(execFile)(process.execPath, ['--disable-warning=ExperimentalWarning', cli, users.ketua.baseUrl, users.ketua.localpart, roomId, proposalId], {
-    env: { ...process.env, REMBUK_AUDIT_PASSWORD: users.ketua.password, REMBUK_AUDIT_RECOVERY_KEY: ketua.recoveryKey },
-    timeout: 120_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', cli, users.ketua.baseUrl, users.ketua.localpart, roomId, proposalId],
+    {
+      env: { ...process.env, REMBUK_AUDIT_PASSWORD: users.ketua.password, REMBUK_AUDIT_RECOVERY_KEY: ketua.recoveryKey },
+      timeout: 120_000,
+    },
+  );
   const audit = JSON.parse(stdout) as {
-    result: { outcome: string; provisional: boolean; weightedSupport: { num: string; den: string }; classes: { id: string; eligible: number; ballots: number; for: number; against: number; abstain: number }[] };
+    result: {
+      outcome: string;
+      provisional: boolean;
+      weightedSupport: { num: string; den: string };
+      classes: { id: string; eligible: number; ballots: number; for: number; against: number; abstain: number }[];
+    };
     electorate: Record<string, string>;
     closerClaimMatches: boolean;
     closerClaimDifferences: string[];
@@ -243,9 +278,9 @@ test('a four-class co-op votes on a proposal; the weighted result matches the ha
   expect(audit.result.outcome).toBe('passed');
   expect(audit.result.provisional).toBe(false);
   expect(audit.result.weightedSupport).toEqual({ num: '21', den: '40' });
-  expect(audit.result.classes.map(({ id, eligible, ballots, for: inFavour, against, abstain }) => ({ id, eligible, ballots, for: inFavour, against, abstain }))).toEqual(
-    expected.classes.map(({ id, eligible, ballots, for: inFavour, against, abstain }) => ({ id, eligible, ballots, for: inFavour, against, abstain })),
-  );
+  expect(
+    audit.result.classes.map(({ id, eligible, ballots, for: inFavour, against, abstain }) => ({ id, eligible, ballots, for: inFavour, against, abstain })),
+  ).toEqual(expected.classes.map(({ id, eligible, ballots, for: inFavour, against, abstain }) => ({ id, eligible, ballots, for: inFavour, against, abstain })));
   expect(audit.electorate[users.pekerja3.userId]).toBe('pekerja');
   expect(audit.electorate[users.terlambat.userId]).toBeUndefined();
   expect(audit.closerClaimDifferences).toEqual([]);

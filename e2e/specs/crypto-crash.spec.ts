@@ -65,7 +65,14 @@ test(`kill -9 right after sending or receiving, ${String(KILL_POINTS)} times: no
   const bobDevice = (await bob.bridge.invoke('session:get', {}))?.deviceId;
 
   const { roomId } = await alice.bridge.invoke('room:create', { name: 'Brankas', invite: [bobUser.userId] });
-  await until('the invite to reach Bob', async () => (await bob.bridge.invoke('invite:accept', { roomId }).then(() => true, () => undefined)));
+  await until(
+    'the invite to reach Bob',
+    async () =>
+      await bob.bridge.invoke('invite:accept', { roomId }).then(
+        () => true,
+        () => undefined,
+      ),
+  );
   expect((await alice.bridge.invoke('room:details', { roomId })).encrypted).toBe(true);
 
   const aliceTimeline = await watch(alice, roomId);
@@ -87,7 +94,9 @@ test(`kill -9 right after sending or receiving, ${String(KILL_POINTS)} times: no
     bob = await signedInCore(bobUser, bobProfile);
     expect((await bob.bridge.invoke('session:get', {}))?.deviceId, `device after kill point ${String(point)}`).toBe(bobDevice);
     // Alice sees every message once, decrypted, including one Bob's core re-sent after the crash.
-    await until(`Alice to show "${body}"`, () => (aliceTimeline.items().some((item) => item.kind === 'message' && item.body === body) ? true : undefined)).catch((error: unknown) => {
+    await until(`Alice to show "${body}"`, () =>
+      aliceTimeline.items().some((item) => item.kind === 'message' && item.body === body) ? true : undefined,
+    ).catch((error: unknown) => {
       console.log(`Bob's core printed:\n${bob.app.output().slice(-6000)}`);
       console.log("Alice's newest timeline items:", JSON.stringify(aliceTimeline.items().slice(-5)));
       throw error;
@@ -100,11 +109,18 @@ test(`kill -9 right after sending or receiving, ${String(KILL_POINTS)} times: no
   await alice.bridge.invoke('message:send', { roomId, body: 'alice terakhir' });
   sent.push('bob terakhir', 'alice terakhir');
 
-  for (const [who, core] of [['Bob', bob], ['Alice', alice]] as const) {
-    const seen = await until(`${who} to show every message`, async () => {
-      const messages = await allMessages(core, roomId);
-      return sent.every((body) => messages.bodies.includes(body)) ? messages : undefined;
-    }, 60_000);
+  for (const [who, core] of [
+    ['Bob', bob],
+    ['Alice', alice],
+  ] as const) {
+    const seen = await until(
+      `${who} to show every message`,
+      async () => {
+        const messages = await allMessages(core, roomId);
+        return sent.every((body) => messages.bodies.includes(body)) ? messages : undefined;
+      },
+      60_000,
+    );
     expect(seen.undecryptable, `${who}: undecryptable messages`).toBe(0);
     expect([...seen.bodies].sort(), `${who}: every message exactly once`).toEqual([...sent].sort());
   }

@@ -25,7 +25,9 @@ test('someone invited to an encrypted room later reads the history from before t
   const bob = await member(bobUser);
 
   const { roomId } = await alice.invoke('room:create', { name: 'Arsip Pengurus' });
-  await until('the room to be known as encrypted', async () => ((await alice.invoke('room:details', { roomId }).catch(() => undefined))?.encrypted === true ? true : undefined));
+  await until('the room to be known as encrypted', async () =>
+    (await alice.invoke('room:details', { roomId }).catch(() => undefined))?.encrypted === true ? true : undefined,
+  );
   for (const body of ['keputusan lama 1', 'keputusan lama 2', 'keputusan lama 3']) {
     await alice.invoke('message:send', { roomId, body });
   }
@@ -35,7 +37,14 @@ test('someone invited to an encrypted room later reads the history from before t
   );
 
   await alice.invoke('room:invite', { roomId, userId: bobUser.userId });
-  await until('the invite to reach Bob', async () => (await bob.invoke('invite:accept', { roomId }).then(() => true, () => undefined)));
+  await until(
+    'the invite to reach Bob',
+    async () =>
+      await bob.invoke('invite:accept', { roomId }).then(
+        () => true,
+        () => undefined,
+      ),
+  );
   const bobTimeline = await bob.watchTimeline(roomId);
   // The join reaches Bob's client with the next sync; then all of history is loaded.
   const bodies = await until('Bob to read the history from before his invite', async () => {

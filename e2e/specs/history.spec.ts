@@ -18,7 +18,11 @@ test('opening a room shows recent history and scrolling back loads older message
     await writerApi.sendText(roomId, `pesan nomor ${String(index)}`);
   }
   // Formatted messages are shown, but nothing in them runs.
-  await writerApi.sendHtml(roomId, 'tebal', '<b>tebal</b><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><a href="javascript:window.__pwned=3">klik</a>');
+  await writerApi.sendHtml(
+    roomId,
+    'tebal',
+    '<b>tebal</b><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><a href="javascript:window.__pwned=3">klik</a>',
+  );
 
   app = await startApp();
   const { page } = await signIn(browser, app, reader);

@@ -91,7 +91,7 @@ test(`an import of ${String(ENTRIES)} messages killed ${String(KILLS)} times goe
   // Kill points spread over the whole import: after a random message, plus a random moment (mid-send, mid-checkpoint…).
   const targets = Array.from({ length: KILLS }, () => Math.floor((0.03 + random() * 0.94) * total)).sort((a, b) => a - b);
   for (const [kill, target] of targets.entries()) {
-    await until(`the import to pass message ${String(target)}`, async () => ((await job(core))?.done ?? 0) >= target ? true : undefined, 10 * 60_000);
+    await until(`the import to pass message ${String(target)}`, async () => (((await job(core))?.done ?? 0) >= target ? true : undefined), 10 * 60_000);
     const waitMs = Math.floor(random() * 400);
     await new Promise((resolve) => setTimeout(resolve, waitMs));
     const before = await job(core);
@@ -130,7 +130,15 @@ test(`an import of ${String(ENTRIES)} messages killed ${String(KILLS)} times goe
     await until('cross-signing to be set up', async () => ((await member.bridge.invoke('security:get', {})).deviceVerified ? true : undefined), 60_000);
   }
   await core.bridge.invoke('room:invite', { roomId, userId: readerUser.userId });
-  await until('the invite to arrive', async () => (await reader.bridge.invoke('invite:accept', { roomId }).then(() => true, () => undefined)), 60_000);
+  await until(
+    'the invite to arrive',
+    async () =>
+      await reader.bridge.invoke('invite:accept', { roomId }).then(
+        () => true,
+        () => undefined,
+      ),
+    60_000,
+  );
   await until('the room to be known', async () => (await reader.bridge.invoke('room:details', { roomId }).catch(() => undefined)) ?? undefined);
   const timeline = await reader.bridge.watchTimeline(roomId);
   // Paginating waits for the join to come back with a sync (until then the room is an invite);
@@ -145,7 +153,9 @@ test(`an import of ${String(ENTRIES)} messages killed ${String(KILLS)} times goe
     5 * 60_000,
   ).catch((error: unknown) => {
     const all = timeline.seen();
-    console.log(`timeline: ${String(all.length)} items, ${String(all.filter((item) => item.imported !== undefined).length)} imported, kinds ${JSON.stringify(all.reduce<Record<string, number>>((counts, item) => ({ ...counts, [item.kind]: (counts[item.kind] ?? 0) + 1 }), {}))}`);
+    console.log(
+      `timeline: ${String(all.length)} items, ${String(all.filter((item) => item.imported !== undefined).length)} imported, kinds ${JSON.stringify(all.reduce<Record<string, number>>((counts, item) => ({ ...counts, [item.kind]: (counts[item.kind] ?? 0) + 1 }), {}))}`,
+    );
     throw error;
   });
   timeline.stop();

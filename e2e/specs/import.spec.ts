@@ -32,7 +32,9 @@ const startAndFinish = async (page: Page): Promise<void> => {
   await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 90_000 });
 };
 
-test('an Android export with media moves into a new encrypted room; someone who asks by the link reads it under the original senders and times', async ({ browser }) => {
+test('an Android export with media moves into a new encrypted room; someone who asks by the link reads it under the original senders and times', async ({
+  browser,
+}) => {
   test.setTimeout(4 * 60_000);
   const admin = await member(browser, 'pengurus', 'Pengurus');
   const budi = await member(browser, 'budi', 'Budi di Rembuk');

@@ -71,7 +71,9 @@ test('an image with a caption, a PDF and a voice note cross an encrypted room, a
   await invite.getByTestId('invite-accept').click();
   await expect(bob.page.getByTestId('room-header-name')).toHaveText('Berkas Rapat');
   // Bob has joined before anything is sent, so the room key is shared with him.
-  await expect(alice.page.locator('[data-testid="timeline-item"][data-kind="membership"]').filter({ hasText: `${bobUser.displayName} bergabung` })).toBeVisible();
+  await expect(
+    alice.page.locator('[data-testid="timeline-item"][data-kind="membership"]').filter({ hasText: `${bobUser.displayName} bergabung` }),
+  ).toBeVisible();
 
   await attach(alice.page, JPG, { caption: 'Foto rapat anggota' });
   await attach(alice.page, PDF);

@@ -24,7 +24,9 @@ test('after a restart, scrolling back still reaches the first message of a long 
     await api.sendText(roomId, `pesan ${String(index)}`);
   }
   const before = await until('the room to reach the core', () => bridge.watchTimeline(roomId).catch(() => undefined));
-  await until('every message to reach the core', () => (before.items().some((item) => item.kind === 'message' && item.body === `pesan ${String(MESSAGES - 1)}`) ? true : undefined));
+  await until('every message to reach the core', () =>
+    before.items().some((item) => item.kind === 'message' && item.body === `pesan ${String(MESSAGES - 1)}`) ? true : undefined,
+  );
   bridge.close();
   await first.stop();
 

@@ -10,7 +10,11 @@ test.afterEach(async () => {
   await Promise.all(running.splice(0).map((app) => app.stop()));
 });
 
-const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 test('a restart of the main core keeps the member signed in with their rooms and drafts', async ({ browser }) => {
   const user = await newTestUser('tetap');

@@ -26,11 +26,15 @@ test('a long encrypted room opens as a bounded window that pages back to the fir
   await sender.invoke('session:signIn', { homeserverUrl: user.baseUrl, username: user.localpart, password: user.password });
   await until('the first sync', async () => ((await sender.invoke('connection:get', {})).state === 'online' ? true : undefined));
   const { roomId } = await sender.invoke('room:create', { name: 'Arsip Koperasi' });
-  await until('the room to be known as encrypted', async () => ((await sender.invoke('room:details', { roomId }).catch(() => undefined))?.encrypted === true ? true : undefined));
+  await until('the room to be known as encrypted', async () =>
+    (await sender.invoke('room:details', { roomId }).catch(() => undefined))?.encrypted === true ? true : undefined,
+  );
   const sending = await sender.watchTimeline(roomId);
   // Queued in batches (each send answers at once with its echo), delivered by the core in order.
   for (let start = 0; start < MESSAGES; start += BATCH) {
-    await Promise.all(Array.from({ length: Math.min(BATCH, MESSAGES - start) }, (_, offset) => sender.invoke('message:send', { roomId, body: bodyOf(start + offset) })));
+    await Promise.all(
+      Array.from({ length: Math.min(BATCH, MESSAGES - start) }, (_, offset) => sender.invoke('message:send', { roomId, body: bodyOf(start + offset) })),
+    );
   }
   await until(
     'every message to be sent',

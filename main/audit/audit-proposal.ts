@@ -27,7 +27,11 @@ export type AuditReport = {
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, inner: unknown) =>
     typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-      ? Object.fromEntries(Object.keys(inner).sort().map((key) => [key, (inner as Record<string, unknown>)[key]]))
+      ? Object.fromEntries(
+          Object.keys(inner)
+            .sort()
+            .map((key) => [key, (inner as Record<string, unknown>)[key]]),
+        )
       : inner,
   );
 
@@ -86,7 +90,8 @@ export const auditProposal = async (options: {
       throw new Error(`${options.proposalId} is not a Rembuk proposal (no valid coop.rembuk.proposal block)`);
     }
     const result = tally({ ...assembled.input, now: clock.now() });
-    const claimOf = (content: unknown): unknown => (typeof content === 'object' && content !== null && TALLY_BLOCK in content ? (content as Record<string, unknown>)[TALLY_BLOCK] : undefined);
+    const claimOf = (content: unknown): unknown =>
+      typeof content === 'object' && content !== null && TALLY_BLOCK in content ? (content as Record<string, unknown>)[TALLY_BLOCK] : undefined;
     const end = material.related.find((event) => event.eventId === result.endEventId) ?? material.related.find((event) => claimOf(event.content) !== undefined);
     const differences = end === undefined ? [] : claimDifferences(claimOf(end.content), result);
     return {

@@ -27,9 +27,12 @@ if (homeserverUrl === undefined || username === undefined || roomId === undefine
 const printResult = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
-console.log = console.info = console.debug = (...details: unknown[]) => {
-  console.error(...details);
-};
+console.log =
+  console.info =
+  console.debug =
+    (...details: unknown[]) => {
+      console.error(...details);
+    };
 await quietGlobalSdkLogger();
 const logger: Logger = consoleLogger('audit');
 try {

@@ -26,7 +26,17 @@ import type { ImportJob } from '../../shared/model/import.ts';
 export const SESSION_DIRS = [UPLOADS_DIR, IMPORTS_DIR, ...MEDIA_SESSION_DIRS];
 
 /** Files that belong to the signed-in session and go when the member signs out. */
-export const SESSION_FILES = ['session.json', 'drafts.json', 'outbox.json', 'coop-notices.json', DEVICE_STORE_FILE, `${DEVICE_STORE_FILE}-wal`, `${DEVICE_STORE_FILE}-shm`, ROOM_LIST_SNAPSHOT_FILE, ...MEDIA_SESSION_FILES];
+export const SESSION_FILES = [
+  'session.json',
+  'drafts.json',
+  'outbox.json',
+  'coop-notices.json',
+  DEVICE_STORE_FILE,
+  `${DEVICE_STORE_FILE}-wal`,
+  `${DEVICE_STORE_FILE}-shm`,
+  ROOM_LIST_SNAPSHOT_FILE,
+  ...MEDIA_SESSION_FILES,
+];
 
 /** The runtime reports what its account reports (it adds the outbox replay on `ready` itself), and what the Co-op tab needs. */
 export type RuntimeListeners = Omit<AccountListeners, 'synced'> & {
@@ -161,14 +171,25 @@ export class AccountRuntime {
       },
     });
     this.sender = this.gateway.messageSender({ outbox: this.outbox, logger, clock });
-    this.reminders = new CoopReminders({ profileDir, logger, clock, notify: (notice) => { options.listeners.coopNotice(notice); } });
+    this.reminders = new CoopReminders({
+      profileDir,
+      logger,
+      clock,
+      notify: (notice) => {
+        options.listeners.coopNotice(notice);
+      },
+    });
     this.coops = new CoopService({
       matrix: this.gateway.governance,
       rooms: this.rooms,
       clock,
       logger,
       reminders: this.reminders,
-      listeners: { changed: (roomId) => { this.coopChanged(roomId); } },
+      listeners: {
+        changed: (roomId) => {
+          this.coopChanged(roomId);
+        },
+      },
     });
     this.imports = new ImportService({
       matrix: this.gateway.imports,
@@ -177,7 +198,11 @@ export class AccountRuntime {
       profileDir,
       logger,
       clock,
-      listener: { changed: (job) => { options.listeners.importChanged(job); } },
+      listener: {
+        changed: (job) => {
+          options.listeners.importChanged(job);
+        },
+      },
     });
   }
 

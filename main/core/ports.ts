@@ -29,9 +29,15 @@ export type SaveDialog = { choose(suggestedName: string): Promise<string | null>
 export const systemClock: Clock = { now: () => Date.now() };
 
 export const consoleLogger = (prefix: string): Logger => ({
-  info: (message, ...details) => { console.log(`[${prefix}] ${message}`, ...details); },
-  warn: (message, ...details) => { console.warn(`[${prefix}] ${message}`, ...details); },
-  error: (message, ...details) => { console.error(`[${prefix}] ${message}`, ...details); },
+  info: (message, ...details) => {
+    console.log(`[${prefix}] ${message}`, ...details);
+  },
+  warn: (message, ...details) => {
+    console.warn(`[${prefix}] ${message}`, ...details);
+  },
+  error: (message, ...details) => {
+    console.error(`[${prefix}] ${message}`, ...details);
+  },
 });
 
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

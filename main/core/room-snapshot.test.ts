@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { canInvite, maySendState, type RoomSnapshot, type StateEvent } from './room-snapshot.ts';
 
-const powerLevels = (content: Record<string, unknown>): StateEvent => ({ type: 'm.room.power_levels', stateKey: '', sender: '@a:hs', content, ts: 0, eventId: '$pl' });
+const powerLevels = (content: Record<string, unknown>): StateEvent => ({
+  type: 'm.room.power_levels',
+  stateKey: '',
+  sender: '@a:hs',
+  content,
+  ts: 0,
+  eventId: '$pl',
+});
 
 const room = (state: StateEvent[], myMembership: RoomSnapshot['myMembership'] = 'join'): RoomSnapshot => ({
   roomId: '!r:hs',

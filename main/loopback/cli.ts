@@ -101,7 +101,9 @@ function openAppWindow(url: string): void {
         : process.platform === 'win32'
           ? ['cmd', ['/c', 'start', '', url]]
           : ['xdg-open', [url]];
-  spawn(command, args, { stdio: 'ignore', detached: true }).on('error', () => {
-    logger.warn(`could not open a window; open ${url} in a browser`);
-  }).unref();
+  spawn(command, args, { stdio: 'ignore', detached: true })
+    .on('error', () => {
+      logger.warn(`could not open a window; open ${url} in a browser`);
+    })
+    .unref();
 }

@@ -64,13 +64,16 @@ describe('GET /media/<token> on the loopback server', () => {
 
   const get = (pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string | undefined }> =>
     new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: pathname, headers: { host: `127.0.0.1:${String(server.port)}`, ...headers } }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, body, type: res.headers['content-type'] });
-        });
-      });
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: pathname, headers: { host: `127.0.0.1:${String(server.port)}`, ...headers } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => {
+            resolve({ status: res.statusCode ?? 0, body, type: res.headers['content-type'] });
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });

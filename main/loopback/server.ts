@@ -86,9 +86,7 @@ export const startLoopbackServer = async (options: {
 
   http.on('upgrade', (request, socket, head) => {
     const protocols = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-    const allowed =
-      request.url === '/bridge' &&
-      mayConnect({ origin: request.headers.origin, host: request.headers.host, protocols, expectedHost, secret });
+    const allowed = request.url === '/bridge' && mayConnect({ origin: request.headers.origin, host: request.headers.host, protocols, expectedHost, secret });
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
@@ -119,9 +117,11 @@ export const startLoopbackServer = async (options: {
         });
       });
       http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => {
-        resolve();
-      }));
+      await new Promise<void>((resolve) =>
+        http.close(() => {
+          resolve();
+        }),
+      );
     },
   };
 };
@@ -152,16 +152,18 @@ const serveBridge = (ws: WebSocket, core: Promise<AppCore>, logger: Logger): voi
       send({ id: -1, result: { ok: false, error: { code: 'invalid_request', detail: 'frame is not {id, channel, input}' } } });
       return;
     }
-    connection.then((open) => open.handle(channel, input)).then(
-      (result) => {
-        send({ id, result });
-      },
-      (error: unknown) => {
-        // handle() answers every input with a result; this is a last guard, not a path.
-        logger.error('bridge request failed', error);
-        send({ id, result: { ok: false, error: { code: 'internal' } } });
-      },
-    );
+    connection
+      .then((open) => open.handle(channel, input))
+      .then(
+        (result) => {
+          send({ id, result });
+        },
+        (error: unknown) => {
+          // handle() answers every input with a result; this is a last guard, not a path.
+          logger.error('bridge request failed', error);
+          send({ id, result: { ok: false, error: { code: 'internal' } } });
+        },
+      );
   });
   ws.on('close', () => {
     void connection.then((open) => {

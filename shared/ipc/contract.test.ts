@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomListEntry } from '../model/room.ts';
 import type { TimelineItem } from '../model/timeline.ts';
-import {
-  MAX_MESSAGE_LENGTH,
-  events,
-  isEventChannel,
-  isRequestChannel,
-  requests,
-  type EventChannel,
-  type RequestChannel,
-} from './contract.ts';
+import { MAX_MESSAGE_LENGTH, events, isEventChannel, isRequestChannel, requests, type EventChannel, type RequestChannel } from './contract.ts';
 
 const accepts = (channel: RequestChannel, input: unknown): boolean => requests[channel].input.safeParse(input).success;
 const eventAccepts = (channel: EventChannel, payload: unknown): boolean => events[channel].safeParse(payload).success;
@@ -41,13 +33,10 @@ describe('session:signIn input', () => {
 });
 
 describe('Matrix user IDs (room:createDirect, room:invite)', () => {
-  it.each(['@alice:example.org', '@bob:localhost:8448', '@a.b_c=d-e/f+g:matrix.example.org', '@0:127.0.0.1'])(
-    'accepts %s',
-    (userId) => {
-      expect(accepts('room:createDirect', { userId })).toBe(true);
-      expect(accepts('room:invite', { roomId: '!room:example.org', userId })).toBe(true);
-    },
-  );
+  it.each(['@alice:example.org', '@bob:localhost:8448', '@a.b_c=d-e/f+g:matrix.example.org', '@0:127.0.0.1'])('accepts %s', (userId) => {
+    expect(accepts('room:createDirect', { userId })).toBe(true);
+    expect(accepts('room:invite', { roomId: '!room:example.org', userId })).toBe(true);
+  });
 
   it.each([
     ['no sigil or server', 'alice'],

@@ -97,7 +97,10 @@ export const requests = {
     input: z
       .object({
         roomId,
-        body: z.string().max(MAX_MESSAGE_LENGTH).refine((body) => body.trim().length > 0, 'empty message'),
+        body: z
+          .string()
+          .max(MAX_MESSAGE_LENGTH)
+          .refine((body) => body.trim().length > 0, 'empty message'),
       })
       .strict(),
     output: z.object({ itemId: z.string() }),
@@ -261,7 +264,5 @@ export type EventPayload<C extends EventChannel> = z.output<Events[C]>;
 export const requestChannels = Object.keys(requests) as RequestChannel[];
 export const eventChannels = Object.keys(events) as EventChannel[];
 
-export const isRequestChannel = (value: unknown): value is RequestChannel =>
-  typeof value === 'string' && Object.hasOwn(requests, value);
-export const isEventChannel = (value: unknown): value is EventChannel =>
-  typeof value === 'string' && Object.hasOwn(events, value);
+export const isRequestChannel = (value: unknown): value is RequestChannel => typeof value === 'string' && Object.hasOwn(requests, value);
+export const isEventChannel = (value: unknown): value is EventChannel => typeof value === 'string' && Object.hasOwn(events, value);

@@ -84,10 +84,7 @@ export const ipcError = z.object({
 export type IpcError = z.infer<typeof ipcError>;
 
 export const ipcResult = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: ipcError }),
-  ]);
+  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: ipcError })]);
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** Thrown in main by handlers; the dispatcher turns it into `{ok:false, error}`. */

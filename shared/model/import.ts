@@ -74,7 +74,11 @@ export const importTarget = z.discriminatedUnion('kind', [
 export type ImportTarget = z.infer<typeof importTarget>;
 
 /** An IANA zone such as `Asia/Jakarta`; main checks it names a zone it knows. */
-export const timeZoneName = z.string().min(1).max(64).regex(/^[A-Za-z0-9_+\-/]+$/, 'not a time zone');
+export const timeZoneName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_+\-/]+$/, 'not a time zone');
 
 export const importStartInput = z
   .object({

@@ -37,9 +37,7 @@ export const uploadBeginInput = z
   .strict();
 export type UploadBeginInput = z.infer<typeof uploadBeginInput>;
 
-export const uploadChunkInput = z
-  .object({ uploadId, offset: z.number().int().min(0).max(MAX_UPLOAD_BYTES), data: uploadChunkData })
-  .strict();
+export const uploadChunkInput = z.object({ uploadId, offset: z.number().int().min(0).max(MAX_UPLOAD_BYTES), data: uploadChunkData }).strict();
 
 /** What a media message is sent as; `voice` is an `m.audio` marked as a voice note (MSC3245). */
 export const mediaKind = z.enum(['image', 'file', 'audio', 'voice', 'video']);
@@ -58,7 +56,12 @@ export const mediaSendInput = z
     kind: mediaKind,
     width: dimension.optional(),
     height: dimension.optional(),
-    durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).optional(),
+    durationMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60 * 60 * 1000)
+      .optional(),
     thumbnailUploadId: uploadId.optional(),
   })
   .strict();

@@ -36,7 +36,10 @@ describe('applyOps', () => {
     ]);
     expect(list).toEqual(['a', 'b', 'c']);
     expect(next).toEqual(['new', 'B', 'c', 'end']);
-    const afterReset = applyOps(list, [{ op: 'reset', values }, { op: 'append', values: ['z'] }]);
+    const afterReset = applyOps(list, [
+      { op: 'reset', values },
+      { op: 'append', values: ['z'] },
+    ]);
     expect(afterReset).toEqual(['x', 'y', 'z']);
     expect(values).toEqual(['x', 'y']);
   });

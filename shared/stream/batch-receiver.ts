@@ -10,10 +10,7 @@ export type ReceiveResult<T> =
  * The receiving side of the seq rule: a reset is always accepted, anything else only
  * when it is exactly the next batch and applies cleanly.
  */
-export const receiveBatch = <T>(
-  current: { items: readonly T[]; seq: number | null },
-  batch: ListBatch<T>,
-): ReceiveResult<T> => {
+export const receiveBatch = <T>(current: { items: readonly T[]; seq: number | null }, batch: ListBatch<T>): ReceiveResult<T> => {
   const startsWithReset = batch.ops[0]?.op === 'reset';
   if (!startsWithReset && (current.seq === null || batch.seq !== current.seq + 1)) {
     return { kind: 'gap' };

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { assembleProposal, powerOf, readCreators, readPowerLevels, type GovEvent, type RawStateEvent } from './assemble.ts';
 import { defaultCharter } from './default-charter.ts';
-import { CHARTER_EVENT, MEMBER_EVENT, MOTION_ANSWERS, POLL_END, POLL_RESPONSE, POLL_START, memberStateKey, proposalStartContent, responseContent, rulesFor, type ProposalBlock } from './protocol.ts';
+import {
+  CHARTER_EVENT,
+  MEMBER_EVENT,
+  MOTION_ANSWERS,
+  POLL_END,
+  POLL_RESPONSE,
+  POLL_START,
+  memberStateKey,
+  proposalStartContent,
+  responseContent,
+  rulesFor,
+  type ProposalBlock,
+} from './protocol.ts';
 
 const CHAIR = '@ketua:kmp.example';
 const WORKER = '@pekerja:kmp.example';
@@ -40,7 +52,14 @@ const start = (proposal = block(), sender = CHAIR): GovEvent => ({
   undecryptable: false,
 });
 
-const event = (eventId: string, sender: string, type: string, content: unknown, undecryptable = false): GovEvent => ({ eventId, sender, ts: 2000, type, content, undecryptable });
+const event = (eventId: string, sender: string, type: string, content: unknown, undecryptable = false): GovEvent => ({
+  eventId,
+  sender,
+  ts: 2000,
+  type,
+  content,
+  undecryptable,
+});
 
 describe('assembleProposal', () => {
   it('freezes the electorate from the registry at the proposal, ignoring cleared entries and unknown classes', () => {
@@ -83,7 +102,13 @@ describe('assembleProposal', () => {
 
   it('marks a proposal naming another charter event, or made without a charter, as invalid', () => {
     expect(assembleProposal(start(block({ charter_event_id: '$old' })), state(), [])?.invalid).toBe('charter_mismatch');
-    expect(assembleProposal(start(), state().filter((entry) => entry.type !== CHARTER_EVENT), [])?.invalid).toBe('no_charter');
+    expect(
+      assembleProposal(
+        start(),
+        state().filter((entry) => entry.type !== CHARTER_EVENT),
+        [],
+      )?.invalid,
+    ).toBe('no_charter');
   });
 
   it('marks a proposal from a member below the charter’s proposing power level as invalid', () => {
@@ -102,7 +127,10 @@ describe('assembleProposal', () => {
 
 describe('power levels', () => {
   it('gives the creators of a room version 12 room unlimited power, and none before it', () => {
-    const levels = readPowerLevels({ users: { [WORKER]: 50 }, users_default: 0 }, readCreators({ type: 'm.room.create', sender: CHAIR, content: { room_version: '12', additional_creators: ['@wakil:kmp.example'] } }));
+    const levels = readPowerLevels(
+      { users: { [WORKER]: 50 }, users_default: 0 },
+      readCreators({ type: 'm.room.create', sender: CHAIR, content: { room_version: '12', additional_creators: ['@wakil:kmp.example'] } }),
+    );
     expect(powerOf(levels, CHAIR)).toBe(Number.POSITIVE_INFINITY);
     expect(powerOf(levels, '@wakil:kmp.example')).toBe(Number.POSITIVE_INFINITY);
     expect(powerOf(levels, WORKER)).toBe(50);

@@ -4,7 +4,20 @@
  * there), and the events related to it. Pure, so the app and `npm run coop:audit` build
  * exactly the same input from the same events.
  */
-import { CHARTER_EVENT, MEMBER_EVENT, parseCharter, parseMemberEntry, parsePollEnd, parsePollResponse, parsePollStart, rulesMatchCharter, userIdFromStateKey, type Charter, type PollStart, type ProposalBlock } from './protocol.ts';
+import {
+  CHARTER_EVENT,
+  MEMBER_EVENT,
+  parseCharter,
+  parseMemberEntry,
+  parsePollEnd,
+  parsePollResponse,
+  parsePollStart,
+  rulesMatchCharter,
+  userIdFromStateKey,
+  type Charter,
+  type PollStart,
+  type ProposalBlock,
+} from './protocol.ts';
 import type { EndInput, ResponseInput, TallyInput } from './tally-types.ts';
 
 /** One room event as the governance code reads it: after decryption, if it could be decrypted. */
@@ -169,7 +182,14 @@ export const assembleProposal = (start: GovEvent, stateAtProposal: readonly RawS
     powerLevels,
     invalid,
     input: {
-      proposal: { eventId: start.eventId, sender: start.sender, ts: start.ts, answerIds: poll.answers.map((answer) => answer.id), maxSelections: poll.maxSelections, block },
+      proposal: {
+        eventId: start.eventId,
+        sender: start.sender,
+        ts: start.ts,
+        answerIds: poll.answers.map((answer) => answer.id),
+        maxSelections: poll.maxSelections,
+        block,
+      },
       electorate,
       closers,
       responses,

@@ -7,7 +7,13 @@ import { CLOSING_SOON_MS, CoopReminders, type OpenProposal } from './coop-remind
 const HOUR = 60 * 60 * 1000;
 const temp = useTempDir('rembuk-reminders-');
 
-const proposal = (closesAt: number): OpenProposal => ({ roomId: '!rapat:kmp.example', coopName: 'KMP', proposalId: '$usulan', title: 'Simpanan wajib', closesAt });
+const proposal = (closesAt: number): OpenProposal => ({
+  roomId: '!rapat:kmp.example',
+  coopName: 'KMP',
+  proposalId: '$usulan',
+  title: 'Simpanan wajib',
+  closesAt,
+});
 
 const reminders = (now: { value: number }, raised: CoopNotice[]) =>
   new CoopReminders({ profileDir: temp.path, logger: silentLogger, clock: { now: () => now.value }, notify: (notice) => raised.push(notice) });

@@ -37,7 +37,11 @@ export class CoopRoom {
 
   /** Member → class id in the current registry. */
   registry(): Map<string, string> {
-    const raw: RawStateEvent[] = stateEvents(this.room, MEMBER_EVENT).map((event) => ({ type: MEMBER_EVENT, state_key: event.stateKey, content: event.content }));
+    const raw: RawStateEvent[] = stateEvents(this.room, MEMBER_EVENT).map((event) => ({
+      type: MEMBER_EVENT,
+      state_key: event.stateKey,
+      content: event.content,
+    }));
     const known = new Set(this.charter.classes.map((entry) => entry.id));
     return new Map([...readRegistry(raw)].filter(([, classId]) => known.has(classId)));
   }

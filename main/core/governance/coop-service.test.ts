@@ -73,9 +73,14 @@ describe('CoopService.create over the governance port', () => {
     expect(calls.map(([name]) => name)).toEqual(['createRoom', 'createRoom', 'sendState', 'invite', 'invite']);
     const [, space] = calls[0] as [string, { creation_content?: unknown }];
     expect(space.creation_content).toEqual({ type: 'm.space' });
-    const [, assembly] = calls[1] as [string, { initial_state?: { type: string; state_key?: string }[]; power_level_content_override?: { events?: Record<string, number> } }];
+    const [, assembly] = calls[1] as [
+      string,
+      { initial_state?: { type: string; state_key?: string }[]; power_level_content_override?: { events?: Record<string, number> } },
+    ];
     expect(assembly.initial_state?.map((event) => event.type)).toEqual(['m.room.encryption', 'm.space.parent', CHARTER_EVENT]);
-    expect(Object.keys(assembly.power_level_content_override?.events ?? {})).toEqual(expect.arrayContaining([CHARTER_EVENT, MEMBER_EVENT, PROPOSAL_STATUS_EVENT]));
+    expect(Object.keys(assembly.power_level_content_override?.events ?? {})).toEqual(
+      expect.arrayContaining([CHARTER_EVENT, MEMBER_EVENT, PROPOSAL_STATUS_EVENT]),
+    );
     expect(calls[2]).toEqual(['sendState', '!r1:koperasi.id', 'm.space.child', { via: ['koperasi.id'], suggested: true }, '!r2:koperasi.id']);
     expect(calls.slice(3)).toEqual([
       ['invite', '!r1:koperasi.id', '@budi:koperasi.id'],
@@ -85,7 +90,9 @@ describe('CoopService.create over the governance port', () => {
 
   it('refuses weights that break the charter before anything is created', async () => {
     const { port, calls } = fakePort();
-    const error = await service(port).create({ name: 'K', weights: { pendiri: 9000 }, invite: [] }).catch((caught: unknown) => caught);
+    const error = await service(port)
+      .create({ name: 'K', weights: { pendiri: 9000 }, invite: [] })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RembukError);
     expect((error as RembukError).code).toBe('invalid_charter');
     expect(calls).toEqual([]);

@@ -356,7 +356,15 @@ export class CoopService {
     this.listeners.changed(roomId);
   }
 
-  async propose(input: { roomId: string; title: string; body: string; decisionType: string; kind: 'motion' | 'options'; options: readonly string[]; closesAt: number }): Promise<{ proposalId: string }> {
+  async propose(input: {
+    roomId: string;
+    title: string;
+    body: string;
+    decisionType: string;
+    kind: 'motion' | 'options';
+    options: readonly string[];
+    closesAt: number;
+  }): Promise<{ proposalId: string }> {
     const coop = this.coop(input.roomId);
     if (!coop.mayPropose(this.me)) {
       throw new RembukError('forbidden');
@@ -419,7 +427,8 @@ export class CoopService {
     await this.material(roomId, proposalId, true);
     const { assembled, result } = await this.tallied(roomId, proposalId);
     const { input, block } = assembled;
-    const mayClose = input.proposal.sender === this.me || powerOf(assembled.powerLevels, this.me) >= (assembled.charter?.power.close ?? Number.POSITIVE_INFINITY);
+    const mayClose =
+      input.proposal.sender === this.me || powerOf(assembled.powerLevels, this.me) >= (assembled.charter?.power.close ?? Number.POSITIVE_INFINITY);
     if (!mayClose) {
       throw new RembukError('forbidden');
     }
@@ -430,7 +439,10 @@ export class CoopService {
       throw new RembukError('proposal_still_open');
     }
     try {
-      const endId = await this.matrix.send(roomId, { type: POLL_END, content: endContent(proposalId, result, resultSummary(block.title, result, block.rules)) });
+      const endId = await this.matrix.send(roomId, {
+        type: POLL_END,
+        content: endContent(proposalId, result, resultSummary(block.title, result, block.rules)),
+      });
       await this.remember(roomId, proposalId, endId);
       const status: ProposalStatus = { v: 1, status: 'closed', closes_at: block.closes_at, end_event_id: endId };
       await this.matrix.sendState(roomId, { type: PROPOSAL_STATUS_EVENT, content: status }, proposalId);
@@ -497,7 +509,13 @@ export class CoopService {
     // the sync after being away); the reminders remember what was raised.
     const start = parsePollStart(type, content);
     if (start !== null && start.block !== null && event.sender !== this.me) {
-      void this.reminders.newProposal({ roomId: room.roomId, coopName: room.name, proposalId: event.eventId, title: start.block.title, closesAt: start.block.closes_at });
+      void this.reminders.newProposal({
+        roomId: room.roomId,
+        coopName: room.name,
+        proposalId: event.eventId,
+        title: start.block.title,
+        closesAt: start.block.closes_at,
+      });
     }
   }
 
@@ -533,14 +551,16 @@ export class CoopService {
   /** Refetch every proposal's votes (after being offline, a sync may have skipped some). */
   refreshAll(): void {
     for (const [proposalId, material] of this.materials) {
-      void material.then(async (loaded) => {
-        const roomId = loaded.start.roomId ?? '';
-        const related = await this.matrix.related(roomId, proposalId);
-        for (const event of related) {
-          loaded.related.set(event.eventId, event);
-        }
-        this.listeners.changed(roomId);
-      }).catch(() => undefined);
+      void material
+        .then(async (loaded) => {
+          const roomId = loaded.start.roomId ?? '';
+          const related = await this.matrix.related(roomId, proposalId);
+          for (const event of related) {
+            loaded.related.set(event.eventId, event);
+          }
+          this.listeners.changed(roomId);
+        })
+        .catch(() => undefined);
     }
   }
 }

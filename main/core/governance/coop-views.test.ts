@@ -38,6 +38,8 @@ describe('coop views', () => {
     const text = resultSummary('Simpanan wajib', result(), rules);
     expect(text).toContain('Hasil: DITERIMA 55.25 % (221/400; > 1/2)');
     expect(text).toContain('Result: PASSED 55.25 % (221/400; > 1/2)');
-    expect(resultSummary('Simpanan wajib', result({ outcome: 'tie', provisional: true, weightedSupport: { num: '1', den: '2' } }), rules)).toContain('Result: TIE (not passed) 50.00 % (1/2; > 1/2) (sementara / provisional)');
+    expect(resultSummary('Simpanan wajib', result({ outcome: 'tie', provisional: true, weightedSupport: { num: '1', den: '2' } }), rules)).toContain(
+      'Result: TIE (not passed) 50.00 % (1/2; > 1/2) (sementara / provisional)',
+    );
   });
 });

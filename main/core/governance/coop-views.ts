@@ -25,7 +25,13 @@ export const charterView = (charter: Charter): CharterView => ({
 
 /** The rules a proposal runs under, named as its decision type was named when it was made. */
 export const rulesView = (id: string, name: DecisionType['name'], rules: ProposalRules): DecisionTypeView =>
-  decisionTypeView(id, { name, threshold: rules.threshold, class_quorum_bps: rules.class_quorum_bps, below_quorum: rules.below_quorum, require_majority_in_each_class: rules.require_majority_in_each_class });
+  decisionTypeView(id, {
+    name,
+    threshold: rules.threshold,
+    class_quorum_bps: rules.class_quorum_bps,
+    below_quorum: rules.below_quorum,
+    require_majority_in_each_class: rules.require_majority_in_each_class,
+  });
 
 export const tallyView = (result: TallyResult, rules: ProposalRules): TallyView => ({
   classes: result.classes.map((entry) => ({
@@ -41,7 +47,8 @@ export const tallyView = (result: TallyResult, rules: ProposalRules): TallyView 
     quorumMet: entry.quorumMet,
     counts: entry.counts,
     support: entry.support === null ? null : fractionView(entry.support),
-    optionShares: entry.optionShares === undefined ? null : Object.fromEntries(Object.entries(entry.optionShares).map(([id, share]) => [id, fractionView(share)])),
+    optionShares:
+      entry.optionShares === undefined ? null : Object.fromEntries(Object.entries(entry.optionShares).map(([id, share]) => [id, fractionView(share)])),
   })),
   weightedSupport: result.weightedSupport === null ? null : fractionView(result.weightedSupport),
   optionShares: result.optionShares === undefined ? null : result.optionShares.map((entry) => ({ id: entry.id, share: fractionView(entry.share) })),
@@ -64,7 +71,8 @@ const OUTCOME_TEXT: Record<TallyResult['outcome'], [string, string]> = {
 export const resultSummary = (title: string, result: TallyResult, rules: ProposalRules): string => {
   const [id, en] = OUTCOME_TEXT[result.outcome];
   const threshold = `${rules.threshold.strict ? '>' : '≥'} ${String(rules.threshold.num)}/${String(rules.threshold.den)}`;
-  const figure = result.weightedSupport === null ? '' : ` ${toPercent(result.weightedSupport)} (${result.weightedSupport.num}/${result.weightedSupport.den}; ${threshold})`;
+  const figure =
+    result.weightedSupport === null ? '' : ` ${toPercent(result.weightedSupport)} (${result.weightedSupport.num}/${result.weightedSupport.den}; ${threshold})`;
   const winner = result.winner === undefined || result.winner === null ? '' : ` [${result.winner}]`;
   const provisional = result.provisional ? ' (sementara / provisional)' : '';
   return `Usulan ditutup / Proposal closed: ${title}\nHasil: ${id}${winner}${figure}${provisional}\nResult: ${en}${winner}${figure}${provisional}`;

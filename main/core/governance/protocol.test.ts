@@ -37,15 +37,23 @@ const block = (): ProposalBlock => {
   if (rules === null) {
     throw new Error('biasa');
   }
-  return { v: 1, title: 'Menaikkan simpanan wajib', body: 'Usulan **pengurus**.', decision_type: 'biasa', kind: 'motion', closes_at: 1_800_000_000_000, charter_event_id: '$charter', rules };
+  return {
+    v: 1,
+    title: 'Menaikkan simpanan wajib',
+    body: 'Usulan **pengurus**.',
+    decision_type: 'biasa',
+    kind: 'motion',
+    closes_at: 1_800_000_000_000,
+    charter_event_id: '$charter',
+    rules,
+  };
 };
 
 describe('charter', () => {
   it('accepts the default charter and its round trip through content', () => {
     const charter = defaultCharter();
     expect(charterError(charter)).toBeNull();
-    expect(parseCharter(JSON.parse(JSON.stringify(charterContent(charter)))))
-      .toEqual(charter);
+    expect(parseCharter(JSON.parse(JSON.stringify(charterContent(charter))))).toEqual(charter);
   });
 
   it('says which rule a charter breaks', () => {
@@ -61,7 +69,9 @@ describe('charter', () => {
     expect(broken((c) => (c.classes[1] = { ...c.classes[1]!, id: 'Pekerja' }))).toBe('classes.1.id: identifier');
     expect(broken((c) => (c.decision_types.biasa!.threshold = { num: 3, den: 2, strict: false }))).toBe('decision_types.biasa.threshold: threshold_range');
     expect(broken((c) => (c.decision_types.biasa!.threshold = { num: 0, den: 2, strict: false }))).toMatch(/^decision_types\.biasa\.threshold\.num: /);
-    expect(broken((c) => (c.decision_types.biasa!.class_quorum_bps = { pengurus: 100 }))).toBe('decision_types.biasa.class_quorum_bps.pengurus: unknown_quorum_class');
+    expect(broken((c) => (c.decision_types.biasa!.class_quorum_bps = { pengurus: 100 }))).toBe(
+      'decision_types.biasa.class_quorum_bps.pengurus: unknown_quorum_class',
+    );
     expect(broken((c) => (c.decision_types = {}))).toBe('decision_types: no_decision_types');
     expect(broken((c) => ((c as { v: number }).v = 2))).toMatch(/^v: /);
     expect(parseCharter({})).toBeNull();
@@ -75,7 +85,11 @@ describe('charter', () => {
       ['pengguna', 3000],
       ['investor', 1000],
     ]);
-    expect(charter.decision_types.khusus).toMatchObject({ threshold: { num: 2, den: 3, strict: false }, below_quorum: 'fail', require_majority_in_each_class: true });
+    expect(charter.decision_types.khusus).toMatchObject({
+      threshold: { num: 2, den: 3, strict: false },
+      below_quorum: 'fail',
+      require_majority_in_each_class: true,
+    });
     expect(charter.decision_types.khusus?.class_quorum_bps.pengguna).toBe(1000);
     expect(() => defaultCharter({ pekerja: 5000 })).toThrow(/weights_sum/);
     expect(() => defaultCharter({ pengurus: 0 })).toThrow(/unknown class/);
@@ -85,7 +99,17 @@ describe('charter', () => {
     const charter = defaultCharter();
     const proposal = block();
     expect(rulesMatchCharter(proposal, charter, '$charter')).toBe(true);
-    const reordered = { ...proposal, rules: JSON.parse(JSON.stringify(proposal.rules, Object.keys(proposal.rules).reverse().concat('id', 'weight_bps', 'num', 'den', 'strict', ...Object.keys(proposal.rules.class_quorum_bps)))) as ProposalBlock['rules'] };
+    const reordered = {
+      ...proposal,
+      rules: JSON.parse(
+        JSON.stringify(
+          proposal.rules,
+          Object.keys(proposal.rules)
+            .reverse()
+            .concat('id', 'weight_bps', 'num', 'den', 'strict', ...Object.keys(proposal.rules.class_quorum_bps)),
+        ),
+      ) as ProposalBlock['rules'],
+    };
     expect(rulesMatchCharter(reordered, charter, '$charter')).toBe(true);
     expect(rulesMatchCharter(proposal, charter, '$other')).toBe(false);
     expect(rulesMatchCharter({ ...proposal, decision_type: 'khusus' }, charter, '$charter')).toBe(false);
@@ -142,7 +166,16 @@ describe('poll start', () => {
         ],
       },
     });
-    expect(parsed).toEqual({ question: 'Makan apa?', answers: [{ id: 'nasi', text: 'Nasi' }, { id: 'mie', text: 'Mie' }], maxSelections: 2, kind: 'disclosed', block: null });
+    expect(parsed).toEqual({
+      question: 'Makan apa?',
+      answers: [
+        { id: 'nasi', text: 'Nasi' },
+        { id: 'mie', text: 'Mie' },
+      ],
+      maxSelections: 2,
+      kind: 'disclosed',
+      block: null,
+    });
   });
 
   it('applies MSC3381 defaults: 20 answers at most, max_selections 1, unknown kinds undisclosed', () => {
@@ -155,7 +188,10 @@ describe('poll start', () => {
   });
 
   it('treats a proposal block that does not fit the poll as an informal poll', () => {
-    const content = proposalStartContent(block(), [{ id: 'setuju', text: 'Ya' }, { id: 'tolak', text: 'Tidak' }]);
+    const content = proposalStartContent(block(), [
+      { id: 'setuju', text: 'Ya' },
+      { id: 'tolak', text: 'Tidak' },
+    ]);
     expect(parsePollStart(POLL_START, content)?.block).toBeNull();
     const twoChoices = proposalStartContent(block(), MOTION_ANSWERS, 2);
     expect(parsePollStart(POLL_START, twoChoices)?.block).toBeNull();
@@ -168,7 +204,10 @@ describe('poll start', () => {
 describe('poll response and end', () => {
   it('reads both forms and round-trips what Rembuk sends', () => {
     expect(parsePollResponse(POLL_RESPONSE, responseContent('$p', ['setuju']))).toEqual({ startId: '$p', answers: ['setuju'] });
-    expect(parsePollResponse(STABLE_POLL_RESPONSE, { 'm.relates_to': { rel_type: 'm.reference', event_id: '$p' }, 'm.selections': ['tolak'] })).toEqual({ startId: '$p', answers: ['tolak'] });
+    expect(parsePollResponse(STABLE_POLL_RESPONSE, { 'm.relates_to': { rel_type: 'm.reference', event_id: '$p' }, 'm.selections': ['tolak'] })).toEqual({
+      startId: '$p',
+      answers: ['tolak'],
+    });
     expect(parsePollResponse(POLL_RESPONSE, responseContent('$p', []))).toEqual({ startId: '$p', answers: [] });
   });
 
@@ -193,7 +232,9 @@ describe('poll response and end', () => {
     });
     const content = endContent('$p', result, 'Usulan diterima / Proposal passed (100.00 %)');
     expect(parsePollEnd(POLL_END, content)).toEqual({ startId: '$p' });
-    expect(parsePollEnd(STABLE_POLL_END, { 'm.relates_to': { rel_type: 'm.reference', event_id: '$p' }, 'm.text': [{ body: 'Closed' }] })).toEqual({ startId: '$p' });
+    expect(parsePollEnd(STABLE_POLL_END, { 'm.relates_to': { rel_type: 'm.reference', event_id: '$p' }, 'm.text': [{ body: 'Closed' }] })).toEqual({
+      startId: '$p',
+    });
     expect(JSON.parse(JSON.stringify(content[TALLY_BLOCK]))).toEqual({ v: 1, ...JSON.parse(JSON.stringify(result)) });
     expect(content[POLL_END]).toEqual({});
   });

@@ -102,7 +102,10 @@ export const charterSchema = z
     v: z.literal(1),
     version: z.number().int().min(1),
     name: localized,
-    classes: z.array(weightedClass.extend({ name: localized })).min(1).max(32),
+    classes: z
+      .array(weightedClass.extend({ name: localized }))
+      .min(1)
+      .max(32),
     decision_types: z.record(identifier, decisionType).refine((types) => Object.keys(types).length > 0, 'no_decision_types'),
     without_votes: withoutVotes,
     power: z.object({ propose: powerLevel, close: powerLevel, registry: powerLevel }),
@@ -313,7 +316,8 @@ export const parsePollStart = (type: string, content: unknown): PollStart | null
   }
   const max = poll.max_selections;
   const maxSelections = typeof max === 'number' && Number.isSafeInteger(max) && max >= 1 ? max : 1;
-  const kind: PollKind = poll.kind === WEIGHTED_KIND ? 'weighted' : typeof poll.kind === 'string' && DISCLOSED_KINDS.has(poll.kind) ? 'disclosed' : 'undisclosed';
+  const kind: PollKind =
+    poll.kind === WEIGHTED_KIND ? 'weighted' : typeof poll.kind === 'string' && DISCLOSED_KINDS.has(poll.kind) ? 'disclosed' : 'undisclosed';
   const parsedBlock = proposalBlock.safeParse(content[PROPOSAL_BLOCK]);
   const block = parsedBlock.success && blockFits(parsedBlock.data, answers, maxSelections) ? parsedBlock.data : null;
   return { question, answers, maxSelections, kind, block };
@@ -396,7 +400,6 @@ export const responseContent = (startId: string, answers: readonly string[]): Po
   'm.relates_to': reference(startId),
   [POLL_RESPONSE]: { answers: [...answers] },
 });
-
 
 /** A validated copy of the charter, with unknown fields dropped; throws when it breaks a rule. */
 export const charterContent = (charter: Charter): Charter => {

@@ -64,28 +64,41 @@ const inputArb: fc.Arbitrary<TallyInput> = fc
     maxSelections: fc.integer({ min: 1, max: 3 }),
     members: fc.array(fc.constantFrom(...CLASSES, 'tamu'), { maxLength: 25, size: 'medium' }),
     responses: fc.array(
-      fc.record({ who: fc.oneof(fc.nat({ max: 4 }), fc.nat({ max: 29 })), ts: tsArb, redacted: fc.boolean(), motion: answersArb(MOTION_ANSWER_IDS), options: answersArb(OPTIONS) }),
+      fc.record({
+        who: fc.oneof(fc.nat({ max: 4 }), fc.nat({ max: 29 })),
+        ts: tsArb,
+        redacted: fc.boolean(),
+        motion: answersArb(MOTION_ANSWER_IDS),
+        options: answersArb(OPTIONS),
+      }),
       { maxLength: 120, size: 'medium' },
     ),
-    ends: fc.array(fc.record({ who: fc.constantFrom(PROPOSER, CLOSER, '@u0:kmp', '@orang:kmp'), ts: fc.oneof(tsArb, fc.integer({ min: 0, max: 250 })) }), { maxLength: 4 }),
+    ends: fc.array(fc.record({ who: fc.constantFrom(PROPOSER, CLOSER, '@u0:kmp', '@orang:kmp'), ts: fc.oneof(tsArb, fc.integer({ min: 0, max: 250 })) }), {
+      maxLength: 4,
+    }),
     now: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
   })
   .map(({ rules, kind, maxSelections, members, responses, ends, now }) => {
     const block: ProposalBlock = { v: 1, title: 'Usulan', body: '', decision_type: 'biasa', kind, closes_at: CLOSES_AT, charter_event_id: '$c', rules };
     return {
-      proposal: { eventId: '$p', sender: PROPOSER, ts: 10, answerIds: kind === 'motion' ? [...MOTION_ANSWER_IDS] : OPTIONS, maxSelections: kind === 'motion' && maxSelections === 3 ? 1 : maxSelections, block },
+      proposal: {
+        eventId: '$p',
+        sender: PROPOSER,
+        ts: 10,
+        answerIds: kind === 'motion' ? [...MOTION_ANSWER_IDS] : OPTIONS,
+        maxSelections: kind === 'motion' && maxSelections === 3 ? 1 : maxSelections,
+        block,
+      },
       electorate: new Map(members.map((classId, index) => [`@u${String(index)}:kmp`, classId])),
       closers: new Set([CLOSER]),
-      responses: responses.map(
-        (entry, index): ResponseInput => ({
-          // Ids not in ts order, so same-ts ties are broken by id rather than by position.
-          eventId: `$${((index * 7919) % 1000).toString(36)}-${String(index)}`,
-          sender: entry.who === 29 ? CLOSER : `@u${String(entry.who)}:kmp`,
-          ts: entry.ts,
-          answers: kind === 'motion' ? entry.motion : entry.options,
-          ...(entry.redacted && entry.ts % 3 === 0 ? { redacted: true } : {}),
-        }),
-      ),
+      responses: responses.map((entry, index): ResponseInput => ({
+        // Ids not in ts order, so same-ts ties are broken by id rather than by position.
+        eventId: `$${((index * 7919) % 1000).toString(36)}-${String(index)}`,
+        sender: entry.who === 29 ? CLOSER : `@u${String(entry.who)}:kmp`,
+        ts: entry.ts,
+        answers: kind === 'motion' ? entry.motion : entry.options,
+        ...(entry.redacted && entry.ts % 3 === 0 ? { redacted: true } : {}),
+      })),
       ends: ends.map((entry, index): EndInput => ({ eventId: `$end${String(9 - index)}`, sender: entry.who, ts: entry.ts })),
       now,
     };
@@ -106,7 +119,8 @@ const shuffle = <T>(items: readonly T[], seed: number): T[] => {
 const naiveTally = (input: TallyInput) => {
   const { proposal } = input;
   const { rules, kind, closes_at: closesAt } = proposal.block;
-  const byOrder = (a: { ts: number; eventId: string }, b: { ts: number; eventId: string }) => a.ts - b.ts || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+  const byOrder = (a: { ts: number; eventId: string }, b: { ts: number; eventId: string }) =>
+    a.ts - b.ts || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
   const ends = input.ends.filter((end) => end.sender === proposal.sender || input.closers.has(end.sender)).sort(byOrder);
   const cutoff = ends[0] === undefined ? closesAt : Math.min(closesAt, ends[0].ts);
   const closed = ends.length > 0 || (input.now !== undefined && input.now >= closesAt);
@@ -118,7 +132,16 @@ const naiveTally = (input: TallyInput) => {
     (entry) => entry.answers === null && entry.redacted !== true && entry.ts < cutoff && (entry.sender === proposal.sender || input.closers.has(entry.sender)),
   );
   let undecryptable = 0;
-  const rows = rules.classes.map((entry) => ({ ...entry, eligible: 0, for: 0, against: 0, abstain: 0, spoiled: 0, ballots: 0, shares: new Map<string, number>() }));
+  const rows = rules.classes.map((entry) => ({
+    ...entry,
+    eligible: 0,
+    for: 0,
+    against: 0,
+    abstain: 0,
+    spoiled: 0,
+    ballots: 0,
+    shares: new Map<string, number>(),
+  }));
   for (const [member, classId] of input.electorate) {
     const row = rows.find((entry) => entry.id === classId);
     if (row === undefined) {
@@ -163,7 +186,8 @@ const naiveTally = (input: TallyInput) => {
   const total = counting.reduce((sum, row) => sum + row.weight_bps, 0);
   const support = (row: (typeof rows)[number]) => (row.for + row.against === 0 ? 0 : row.for / (row.for + row.against));
   const share = (row: (typeof rows)[number], id: string) => (row.ballots === 0 ? 0 : (row.shares.get(id) ?? 0) / row.ballots);
-  const weighted = (value: (row: (typeof rows)[number]) => number) => (total === 0 ? null : counting.reduce((sum, row) => sum + row.weight_bps * value(row), 0) / total);
+  const weighted = (value: (row: (typeof rows)[number]) => number) =>
+    total === 0 ? null : counting.reduce((sum, row) => sum + row.weight_bps * value(row), 0) / total;
   return {
     closed,
     cutoff,
@@ -211,7 +235,13 @@ describe('tally properties', () => {
         expect(result.provisional).toBe(naive.undecryptable > 0 || naive.hiddenEnd);
         result.classes.forEach((row, index) => {
           const expected = naive.rows[index];
-          expect(row).toMatchObject({ eligible: expected?.eligible, for: expected?.for, against: expected?.against, abstain: expected?.abstain, spoiled: expected?.spoiled });
+          expect(row).toMatchObject({
+            eligible: expected?.eligible,
+            for: expected?.for,
+            against: expected?.against,
+            abstain: expected?.abstain,
+            spoiled: expected?.spoiled,
+          });
           expect(row.counts).toBe(naive.counting.has(row.id));
         });
         if (input.proposal.block.kind === 'motion') {
@@ -230,7 +260,8 @@ describe('tally properties', () => {
           });
         }
         const { threshold } = input.proposal.block.rules;
-        const top = input.proposal.block.kind === 'motion' ? naive.support : naive.options === null ? null : Math.max(...naive.options.map((share) => share ?? 0));
+        const top =
+          input.proposal.block.kind === 'motion' ? naive.support : naive.options === null ? null : Math.max(...naive.options.map((share) => share ?? 0));
         // Away from the threshold, floating point is decisive enough to check the outcome too.
         if (!naive.closed) {
           expect(result.outcome).toBe('open');

@@ -44,11 +44,17 @@ const response = (sender: string, answers: readonly string[] | null, ts = 2000, 
 
 /** Members of a class voting in order: the first `setuju` say for, the next `tolak` against, then `abstain`. */
 const votes = (classId: string, counts: { setuju?: number; tolak?: number; abstain?: number }, offset = 0): ResponseInput[] => {
-  const answers = [...Array<string>(counts.setuju ?? 0).fill('setuju'), ...Array<string>(counts.tolak ?? 0).fill('tolak'), ...Array<string>(counts.abstain ?? 0).fill('abstain')];
+  const answers = [
+    ...Array<string>(counts.setuju ?? 0).fill('setuju'),
+    ...Array<string>(counts.tolak ?? 0).fill('tolak'),
+    ...Array<string>(counts.abstain ?? 0).fill('abstain'),
+  ];
   return answers.map((answer, index) => response(member(classId, offset + index), [answer]));
 };
 
-const input = (overrides: Partial<TallyInput> & { rules?: ProposalRules; kind?: ProposalBlock['kind']; answerIds?: string[]; maxSelections?: number }): TallyInput => ({
+const input = (
+  overrides: Partial<TallyInput> & { rules?: ProposalRules; kind?: ProposalBlock['kind']; answerIds?: string[]; maxSelections?: number },
+): TallyInput => ({
   proposal: {
     eventId: '$proposal',
     sender: CHAIR,
@@ -96,7 +102,9 @@ describe('tally: the worked example of the protocol', () => {
 
 describe('tally: who may vote', () => {
   it('ignores responses from anyone outside the frozen electorate', () => {
-    const result = tally(input({ responses: [...votes('pendiri', { setuju: 1 }), response('@tamu:kmp.example', ['tolak']), response(member('pendiri', 99), ['tolak'])] }));
+    const result = tally(
+      input({ responses: [...votes('pendiri', { setuju: 1 }), response('@tamu:kmp.example', ['tolak']), response(member('pendiri', 99), ['tolak'])] }),
+    );
     expect(classOf(result, 'pendiri')).toMatchObject({ for: 1, against: 0, ballots: 1 });
   });
 
@@ -237,7 +245,13 @@ describe('tally: motions', () => {
       }),
     );
     expect(classOf(result, 'pendiri')).toMatchObject({ ballots: 5, abstain: 4, spoiled: 1, quorumMet: true, support: fraction(1) });
-    const short = tally(input({ rules: ruleSet, electorate: members, responses: [...votes('pendiri', { setuju: 1, abstain: 3 }), response(member('pendiri', 9), ['x']), ...votes('pekerja', { setuju: 1 })] }));
+    const short = tally(
+      input({
+        rules: ruleSet,
+        electorate: members,
+        responses: [...votes('pendiri', { setuju: 1, abstain: 3 }), response(member('pendiri', 9), ['x']), ...votes('pekerja', { setuju: 1 })],
+      }),
+    );
     expect(classOf(short, 'pendiri')?.quorumMet).toBe(false);
     expect(short.outcome).toBe('no_quorum');
   });
@@ -257,7 +271,9 @@ describe('tally: motions', () => {
 
   it("fails the proposal as no_quorum when a class misses quorum under 'fail'", () => {
     const members = electorate({ pendiri: 2, investor: 4 });
-    const result = tally(input({ rules: rules('khusus'), electorate: members, responses: [...votes('pendiri', { setuju: 2 }), ...votes('investor', { setuju: 1 })] }));
+    const result = tally(
+      input({ rules: rules('khusus'), electorate: members, responses: [...votes('pendiri', { setuju: 2 }), ...votes('investor', { setuju: 1 })] }),
+    );
     expect(result.outcome).toBe('no_quorum');
   });
 
@@ -288,7 +304,12 @@ describe('tally: motions', () => {
   it('requires more than half in every counting class when the rules say so', () => {
     const members = electorate({ pendiri: 2, pekerja: 2, pengguna: 2, investor: 2 });
     const ruleSet = rules('khusus', undefined, { threshold: { num: 1, den: 2, strict: true } });
-    const responses = [...votes('pendiri', { setuju: 2 }), ...votes('pekerja', { setuju: 2 }), ...votes('pengguna', { setuju: 2 }), ...votes('investor', { setuju: 1, tolak: 1 })];
+    const responses = [
+      ...votes('pendiri', { setuju: 2 }),
+      ...votes('pekerja', { setuju: 2 }),
+      ...votes('pengguna', { setuju: 2 }),
+      ...votes('investor', { setuju: 1, tolak: 1 }),
+    ];
     const result = tally(input({ rules: ruleSet, electorate: members, responses }));
     expect(result.weightedSupport).toEqual(fraction(7, 8));
     expect(result.outcome).toBe('rejected');
@@ -307,7 +328,12 @@ describe('tally: options proposals', () => {
         maxSelections: 2,
         rules: ruleSet,
         electorate: members,
-        responses: [response(member('pendiri', 0), ['merah']), response(member('pendiri', 1), ['merah', 'biru']), response(member('pekerja', 0), ['biru']), response(member('pekerja', 1), ['hijau'])],
+        responses: [
+          response(member('pendiri', 0), ['merah']),
+          response(member('pendiri', 1), ['merah', 'biru']),
+          response(member('pekerja', 0), ['biru']),
+          response(member('pekerja', 1), ['hijau']),
+        ],
       }),
     );
     expect(classOf(result, 'pendiri')?.optionShares).toEqual({ merah: fraction(3, 4), biru: fraction(1, 4), hijau: fraction(0) });
@@ -320,13 +346,23 @@ describe('tally: options proposals', () => {
   });
 
   it('names a unique top option that meets the threshold', () => {
-    const responses = [response(member('pendiri', 0), ['merah']), response(member('pendiri', 1), ['merah']), response(member('pekerja', 0), ['biru']), response(member('pekerja', 1), ['merah'])];
+    const responses = [
+      response(member('pendiri', 0), ['merah']),
+      response(member('pendiri', 1), ['merah']),
+      response(member('pekerja', 0), ['biru']),
+      response(member('pekerja', 1), ['merah']),
+    ];
     const result = tally(input({ ...options, rules: ruleSet, electorate: members, responses }));
     expect(result).toMatchObject({ outcome: 'passed', winner: 'merah' });
   });
 
   it('calls a shared top a tie even where the majority rule would also fail it', () => {
-    const responses = [response(member('pendiri', 0), ['merah']), response(member('pendiri', 1), ['merah']), response(member('pekerja', 0), ['biru']), response(member('pekerja', 1), ['biru'])];
+    const responses = [
+      response(member('pendiri', 0), ['merah']),
+      response(member('pendiri', 1), ['merah']),
+      response(member('pekerja', 0), ['biru']),
+      response(member('pekerja', 1), ['biru']),
+    ];
     const strictMajority = rules('biasa', undefined, { threshold: { num: 1, den: 3, strict: false }, require_majority_in_each_class: true });
     expect(tally(input({ ...options, rules: strictMajority, electorate: members, responses }))).toMatchObject({ outcome: 'tie', winner: null });
     const unique = [...responses.slice(0, 3), response(member('pekerja', 1), ['merah'])];
@@ -335,12 +371,19 @@ describe('tally: options proposals', () => {
   });
 
   it('rejects when the top option is below the threshold', () => {
-    const responses = [response(member('pendiri', 0), ['merah']), response(member('pendiri', 1), ['biru']), response(member('pekerja', 0), ['hijau']), response(member('pekerja', 1), ['merah'])];
+    const responses = [
+      response(member('pendiri', 0), ['merah']),
+      response(member('pendiri', 1), ['biru']),
+      response(member('pekerja', 0), ['hijau']),
+      response(member('pekerja', 1), ['merah']),
+    ];
     const result = tally(input({ ...options, rules: rules('biasa'), electorate: members, responses }));
     expect(result.optionShares?.[0]?.share).toEqual(fraction(1, 2));
     // 1/2 is not more than 1/2.
     expect(result).toMatchObject({ outcome: 'tie', winner: null });
-    const higher = tally(input({ ...options, rules: rules('biasa', undefined, { threshold: { num: 3, den: 5, strict: false } }), electorate: members, responses }));
+    const higher = tally(
+      input({ ...options, rules: rules('biasa', undefined, { threshold: { num: 3, den: 5, strict: false } }), electorate: members, responses }),
+    );
     expect(higher).toMatchObject({ outcome: 'rejected', winner: null });
   });
 });

@@ -32,8 +32,7 @@ const isLater = (a: ResponseInput, b: ResponseInput): boolean => {
 
 const copyKey = (response: ResponseInput): string => (response.answers === null ? '' : `\u0001${response.answers.join('\u0000')}`);
 
-const endBefore = (a: EndInput, b: EndInput): boolean =>
-  a.ts !== b.ts ? a.ts < b.ts : a.eventId !== b.eventId ? a.eventId < b.eventId : a.sender < b.sender;
+const endBefore = (a: EndInput, b: EndInput): boolean => (a.ts !== b.ts ? a.ts < b.ts : a.eventId !== b.eventId ? a.eventId < b.eventId : a.sender < b.sender);
 
 /** The first valid end: sent by the proposer or by a member allowed to close at the proposal. */
 const firstValidEnd = (input: TallyInput): EndInput | undefined => {
@@ -377,7 +376,11 @@ export const tally = (input: TallyInput): TallyResult => {
     return {
       ...base,
       weightedSupport: support === null ? null : toFraction(support),
-      outcome: decide(support, false, majorityEverywhere((shares) => shares[0] ?? null)),
+      outcome: decide(
+        support,
+        false,
+        majorityEverywhere((shares) => shares[0] ?? null),
+      ),
     };
   }
 
@@ -397,7 +400,11 @@ export const tally = (input: TallyInput): TallyResult => {
     }
   }
   const topOption = top === null ? -1 : counts.optionIds.indexOf(top.id);
-  const outcome = decide(top?.share ?? null, shared, majorityEverywhere((shares) => shares[topOption] ?? null));
+  const outcome = decide(
+    top?.share ?? null,
+    shared,
+    majorityEverywhere((shares) => shares[topOption] ?? null),
+  );
   return {
     ...base,
     weightedSupport: null,

@@ -5,8 +5,7 @@ import type { Handlers } from '../ipc/dispatcher.ts';
 import { toRembukError } from '../matrix/matrix-errors.ts';
 
 type ImportChannel =
-  | `import:${'open' | 'reparse' | 'checkUser' | 'start' | 'list' | 'pause' | 'resume' | 'cancel' | 'discard'}`
-  | `room:${'link' | 'knocks' | 'joinLink'}`;
+  `import:${'open' | 'reparse' | 'checkUser' | 'start' | 'list' | 'pause' | 'resume' | 'cancel' | 'discard'}` | `room:${'link' | 'knocks' | 'joinLink'}`;
 
 /** Moving a WhatsApp group over: the import, then the link that brings its members. */
 export const importHandlers = (deps: HandlerDeps): Pick<Handlers, ImportChannel> => ({

@@ -29,12 +29,21 @@ const deps = (options: { choose?: (name: string) => Promise<string | null>; file
   return { handlers: mediaHandlers(handlerDeps), saved };
 };
 
-const codeOf = async (work: Promise<unknown>): Promise<string> => work.then(() => 'resolved', (error: unknown) => (error instanceof RembukError ? error.code : 'other'));
+const codeOf = async (work: Promise<unknown>): Promise<string> =>
+  work.then(
+    () => 'resolved',
+    (error: unknown) => (error instanceof RembukError ? error.code : 'other'),
+  );
 
 describe('media:save', () => {
   it('asks the save dialog with the file name and writes where the member chose', async () => {
     const asked: string[] = [];
-    const { handlers, saved } = deps({ choose: (name) => { asked.push(name); return Promise.resolve('/home/a/laporan.pdf'); } });
+    const { handlers, saved } = deps({
+      choose: (name) => {
+        asked.push(name);
+        return Promise.resolve('/home/a/laporan.pdf');
+      },
+    });
     expect(await handlers['media:save']({ itemId: '$e' }, context)).toEqual({ saved: true });
     expect(asked).toEqual(['laporan.pdf']);
     expect(saved).toEqual([['$e', '/home/a/laporan.pdf']]);
@@ -48,7 +57,9 @@ describe('media:save', () => {
 
   it('is media_unsupported without a dialog (loopback), and message_not_found for an unknown item', async () => {
     expect(await codeOf(deps({}).handlers['media:save']({ itemId: '$e' }, context))).toBe('media_unsupported');
-    expect(await codeOf(deps({ choose: () => Promise.resolve('/x'), filename: null }).handlers['media:save']({ itemId: '$e' }, context))).toBe('message_not_found');
+    expect(await codeOf(deps({ choose: () => Promise.resolve('/x'), filename: null }).handlers['media:save']({ itemId: '$e' }, context))).toBe(
+      'message_not_found',
+    );
   });
 });
 

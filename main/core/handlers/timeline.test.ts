@@ -90,7 +90,12 @@ describe('timeline handlers', () => {
     await tick();
     expect(opened).toEqual(['!r:x']);
     expect(batches()).toEqual([
-      { subscription, seq: 0, ops: [{ op: 'reset', values: [message('m2'), message('m3')] }], window: { hasOlder: true, hasNewer: false, readMarkerItemId: null, focusItemId: null } },
+      {
+        subscription,
+        seq: 0,
+        ops: [{ op: 'reset', values: [message('m2'), message('m3')] }],
+        window: { hasOlder: true, hasNewer: false, readMarkerItemId: null, focusItemId: null },
+      },
     ]);
   });
 
@@ -136,7 +141,9 @@ describe('timeline handlers', () => {
     const { subscription } = await handlers['timeline:subscribe']({ roomId: '!r:x' }, context('c1'));
     await expect(handlers['timeline:paginate']({ subscription, direction: 'backward' }, context('c2'))).rejects.toMatchObject({ code: 'invalid_request' });
     // Thrown at once, as stream:resync does; the dispatcher turns either into the error answer.
-    await expect(Promise.resolve().then(() => handlers['timeline:viewport']({ subscription, firstItemId: 'a', lastItemId: 'b' }, context('c2')))).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(
+      Promise.resolve().then(() => handlers['timeline:viewport']({ subscription, firstItemId: 'a', lastItemId: 'b' }, context('c2'))),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
   });
 
   it('lets the window go on unsubscribe, on the connection closing and on sign-out', async () => {
@@ -159,7 +166,11 @@ describe('timeline handlers', () => {
   });
 
   it('says not_signed_in and room_not_found', async () => {
-    await expect(setup({ signedIn: false }).handlers['timeline:subscribe']({ roomId: '!r:x' }, { connectionId: 'c', emit: () => undefined })).rejects.toMatchObject({ code: 'not_signed_in' });
-    await expect(setup({ room: false }).handlers['timeline:subscribe']({ roomId: '!r:x' }, { connectionId: 'c', emit: () => undefined })).rejects.toMatchObject({ code: 'room_not_found' });
+    await expect(
+      setup({ signedIn: false }).handlers['timeline:subscribe']({ roomId: '!r:x' }, { connectionId: 'c', emit: () => undefined }),
+    ).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(setup({ room: false }).handlers['timeline:subscribe']({ roomId: '!r:x' }, { connectionId: 'c', emit: () => undefined })).rejects.toMatchObject(
+      { code: 'room_not_found' },
+    );
   });
 });

@@ -61,10 +61,7 @@ const inspect = async (file: string, key: Uint8Array): Promise<Found> => {
   try {
     const db = await openDatabase(idb.factory, 'crash', 1);
     const tx = db.transaction(['records', 'ledger'], 'readonly');
-    const [ledgerKeys, records] = await Promise.all([
-      result(tx.objectStore('ledger').getAllKeys()),
-      result(tx.objectStore('records').getAll()),
-    ]);
+    const [ledgerKeys, records] = await Promise.all([result(tx.objectStore('ledger').getAllKeys()), result(tx.objectStore('records').getAll())]);
     const bySeq = new Map<number, number[]>();
     for (const record of records as { seq: number; i: number; payload: Uint8Array }[]) {
       expect(record.payload).toBeInstanceOf(Uint8Array);

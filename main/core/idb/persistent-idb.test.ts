@@ -52,19 +52,15 @@ describe('openPersistentIdb', () => {
     db = await openDatabase(p.reopen().factory, 'app');
     expect(db.version).toBe(1);
     expect([...db.objectStoreNames]).toEqual(['keys', 'log', 'notes', 'people']);
-    const [person, byEmail, byTag, byName, logKeys, keys, values] = await read(
-      db,
-      ['people', 'log', 'keys'],
-      (store) => [
-        store('people').get(1),
-        store('people').index('byEmail').get('bo@x'),
-        store('people').index('byTag').getAllKeys('y'),
-        store('people').index('byName').getKey(['Lee', 'Ann']),
-        store('log').getAllKeys(),
-        store('keys').getAllKeys(),
-        store('keys').getAll(),
-      ],
-    );
+    const [person, byEmail, byTag, byName, logKeys, keys, values] = await read(db, ['people', 'log', 'keys'], (store) => [
+      store('people').get(1),
+      store('people').index('byEmail').get('bo@x'),
+      store('people').index('byTag').getAllKeys('y'),
+      store('people').index('byName').getKey(['Lee', 'Ann']),
+      store('log').getAllKeys(),
+      store('keys').getAllKeys(),
+      store('keys').getAll(),
+    ]);
     expect(person).toEqual(ann);
     expect(byEmail).toMatchObject({ id: 2 });
     expect(byTag).toEqual([1, 2]);

@@ -8,12 +8,10 @@ import type { WriteThrough } from './write-through.ts';
 // the records, so they are not stored). fake-indexeddb keeps its own order in memory,
 // which is why SQLite never needs to sort keys.
 
-export const restoreAll = (
-  file: SqliteFile,
-  restoreDatabase: (name: string, version: number) => DatabaseHandle,
-  writeThrough: WriteThrough,
-): void => {
-  const databases = new Map(file.databases.map((row) => [row.id, { handle: restoreDatabase(row.name, row.version), stores: [] as { handle: StoreHandle; id: number }[] }]));
+export const restoreAll = (file: SqliteFile, restoreDatabase: (name: string, version: number) => DatabaseHandle, writeThrough: WriteThrough): void => {
+  const databases = new Map(
+    file.databases.map((row) => [row.id, { handle: restoreDatabase(row.name, row.version), stores: [] as { handle: StoreHandle; id: number }[] }]),
+  );
   const stores = new Map<number, StoreHandle>();
   for (const row of file.stores) {
     const database = databases.get(row.databaseId);

@@ -152,17 +152,23 @@ export const openSqliteFile = (file: string, cipher: StoreCipher): SqliteFile =>
   }
 
   const open = (sealed: Uint8Array, ...ctx: Parameters<typeof context>): Buffer => cipher.open(sealed, context(...ctx));
-  const databases = db.prepare('SELECT id, sealed FROM databases').all().map((row): DatabaseRow => {
-    const id = int(row, 'id');
-    const { name, version } = deserialize(open(blob(row, 'sealed'), 'database', id)) as { name: string; version: number };
-    return { id, name, version };
-  });
-  const stores = db.prepare('SELECT id, database_id, sealed FROM stores').all().map((row): StoreRow => {
-    const id = int(row, 'id');
-    const databaseId = int(row, 'database_id');
-    const schema = deserialize(open(blob(row, 'sealed'), 'store', id, databaseId)) as StoreSchema;
-    return { id, databaseId, schema };
-  });
+  const databases = db
+    .prepare('SELECT id, sealed FROM databases')
+    .all()
+    .map((row): DatabaseRow => {
+      const id = int(row, 'id');
+      const { name, version } = deserialize(open(blob(row, 'sealed'), 'database', id)) as { name: string; version: number };
+      return { id, name, version };
+    });
+  const stores = db
+    .prepare('SELECT id, database_id, sealed FROM stores')
+    .all()
+    .map((row): StoreRow => {
+      const id = int(row, 'id');
+      const databaseId = int(row, 'database_id');
+      const schema = deserialize(open(blob(row, 'sealed'), 'store', id, databaseId)) as StoreSchema;
+      return { id, databaseId, schema };
+    });
   let nextId = Math.max(0, ...databases.map((row) => row.id), ...stores.map((row) => row.id)) + 1;
 
   const statement = (sql: string): (() => StatementSync) => {
@@ -171,9 +177,7 @@ export const openSqliteFile = (file: string, cipher: StoreCipher): SqliteFile =>
   };
   const sql = {
     putDatabase: statement('INSERT INTO databases (id, sealed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed'),
-    putStore: statement(
-      'INSERT INTO stores (id, database_id, sealed) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed',
-    ),
+    putStore: statement('INSERT INTO stores (id, database_id, sealed) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed'),
     putRecord: statement(
       'INSERT INTO records (store_id, row_id, sealed) VALUES (?, ?, ?) ON CONFLICT (store_id, row_id) DO UPDATE SET sealed = excluded.sealed',
     ),

@@ -30,8 +30,7 @@ export type StoreCipher = {
   rowId(storeId: number, encodedKey: Uint8Array): Buffer;
 };
 
-const subKey = (key: Uint8Array, purpose: string): Buffer =>
-  Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `rembuk-idb/v1/${purpose}`, KEY_BYTES));
+const subKey = (key: Uint8Array, purpose: string): Buffer => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `rembuk-idb/v1/${purpose}`, KEY_BYTES));
 
 export const createStoreCipher = (key: Uint8Array): StoreCipher => {
   if (key.length !== KEY_BYTES) {

@@ -70,11 +70,7 @@ export const inTransaction = async (
 };
 
 /** Issues the reads synchronously in one readonly transaction, then awaits them all. */
-export const readAll = (
-  db: IDBDatabase,
-  stores: string[],
-  issue: (store: (name: string) => IDBObjectStore) => IDBRequest[],
-): Promise<unknown[]> => {
+export const readAll = (db: IDBDatabase, stores: string[], issue: (store: (name: string) => IDBObjectStore) => IDBRequest[]): Promise<unknown[]> => {
   const tx = db.transaction(stores, 'readonly');
   return Promise.all(issue((name) => tx.objectStore(name)).map((request) => result(request)));
 };

@@ -148,9 +148,7 @@ export const createWriteThrough = (file: SqliteFile): WriteThrough => {
         if (state === undefined || storeState === undefined) {
           throw new Error('a readwrite transaction touched an object store that was never persisted');
         }
-        return storeState.cleared || storeState.dirty.size > 0 || schemaJson(store) !== storeState.schema
-          ? [{ store, storeState, databaseId: state.id }]
-          : [];
+        return storeState.cleared || storeState.dirty.size > 0 || schemaJson(store) !== storeState.schema ? [{ store, storeState, databaseId: state.id }] : [];
       });
       if (changed.length === 0) {
         return;

@@ -41,7 +41,10 @@ describe('export files', () => {
     for (const code of codes) {
       expect(errorCode.options).toContain(code);
     }
-    expect(toImportError(new ExportError('corrupt_zip', 'no central directory'))).toMatchObject({ code: 'export_corrupt_zip', message: 'no central directory' });
+    expect(toImportError(new ExportError('corrupt_zip', 'no central directory'))).toMatchObject({
+      code: 'export_corrupt_zip',
+      message: 'no central directory',
+    });
     expect(toImportError(new Error('boom')).code).toBe('internal');
   });
 });

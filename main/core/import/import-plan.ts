@@ -148,8 +148,7 @@ export const stepsForEntry = (entry: ExportEntry, options: PlanOptions): ImportS
   return textSteps(entry, block, time, options);
 };
 
-export const buildPlan = (entries: readonly ExportEntry[], options: PlanOptions): ImportStep[] =>
-  entries.flatMap((entry) => stepsForEntry(entry, options));
+export const buildPlan = (entries: readonly ExportEntry[], options: PlanOptions): ImportStep[] => entries.flatMap((entry) => stepsForEntry(entry, options));
 
 /** The content of a media step once its file is on the homeserver (`attachment` from attachmentContent). */
 export const mediaStepContent = (step: MediaStep, attachment: Record<string, unknown>): Record<string, unknown> => ({

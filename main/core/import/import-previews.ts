@@ -30,9 +30,7 @@ export type OpenPreview = {
 /** An archive with several chats, waiting for the member to pick one. */
 type PendingChoice = { importId: string; exportName: string; fileName: string; candidates: readonly string[] };
 
-export type OpenResult =
-  | { kind: 'preview'; preview: ImportPreview }
-  | { kind: 'chooseChat'; importId: string; fileName: string; candidates: string[] };
+export type OpenResult = { kind: 'preview'; preview: ImportPreview } | { kind: 'chooseChat'; importId: string; fileName: string; candidates: string[] };
 
 export class ImportPreviews {
   private readonly checkpoints: CheckpointStore;

@@ -9,7 +9,10 @@ describe('room links', () => {
 
   it('reads back what it makes, encoded or not, and bare IDs and aliases', () => {
     expect(parseRoomLink(matrixToLink('!AbC:hs.example', 'hs.example'))).toEqual({ room: '!AbC:hs.example', via: ['hs.example'] });
-    expect(parseRoomLink('https://matrix.to/#/!AbC:hs.example?via=a.example&via=b.example')).toEqual({ room: '!AbC:hs.example', via: ['a.example', 'b.example'] });
+    expect(parseRoomLink('https://matrix.to/#/!AbC:hs.example?via=a.example&via=b.example')).toEqual({
+      room: '!AbC:hs.example',
+      via: ['a.example', 'b.example'],
+    });
     expect(parseRoomLink('  #tani:hs.example ')).toEqual({ room: '#tani:hs.example', via: ['hs.example'] });
     // Room version 12 room IDs carry no server name.
     expect(parseRoomLink(matrixToLink('!2-MG-SPx1f5cFXLphJ65asL8Pk4N', 'hs.example'))).toEqual({ room: '!2-MG-SPx1f5cFXLphJ65asL8Pk4N', via: ['hs.example'] });

@@ -150,7 +150,10 @@ describe('ImportRunner', () => {
   });
 
   it('goes on after a kill at any point: every message exactly once, in order (any crash point, same txn ids)', async () => {
-    const plan = planOf(Array.from({ length: 12 }, (_, index) => entry(index, index === 4 ? { attachment: { fileName: 'IMG-1.jpg' } } : {})), new Map([['IMG-1.jpg', 10]]));
+    const plan = planOf(
+      Array.from({ length: 12 }, (_, index) => entry(index, index === 4 ? { attachment: { fileName: 'IMG-1.jpg' } } : {})),
+      new Map([['IMG-1.jpg', 10]]),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 8 }), async (kills) => {
         const server = new FakeServer();

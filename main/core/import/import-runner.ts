@@ -22,9 +22,7 @@ export type RunnerPorts = {
   now: () => number;
 };
 
-export type RunnerStatus =
-  | { state: 'running' }
-  | { state: 'waiting'; reason: 'rate_limited' | 'offline'; until: number };
+export type RunnerStatus = { state: 'running' } | { state: 'waiting'; reason: 'rate_limited' | 'offline'; until: number };
 
 export type RunnerListener = {
   /** The server acknowledged a step (for the rate). */

@@ -4,7 +4,13 @@ import { RembukError } from '../../../shared/ipc/errors.ts';
 import { decideRetry, MAX_RATE_LIMIT_WAIT_MS, MIN_RETRY_MS } from './retry-policy.ts';
 
 const limited = (body: Record<string, unknown>, headers?: Record<string, string>): MatrixError =>
-  new MatrixError({ errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests', ...body }, 429, undefined, undefined, headers === undefined ? undefined : new Headers(headers));
+  new MatrixError(
+    { errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests', ...body },
+    429,
+    undefined,
+    undefined,
+    headers === undefined ? undefined : new Headers(headers),
+  );
 
 describe('decideRetry', () => {
   it('waits as long as the server asks, in the body or the Retry-After header', () => {

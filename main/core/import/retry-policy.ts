@@ -15,9 +15,7 @@ const MAX_OFFLINE_WAIT_MS = 60 * 1000;
 /** Without `retry_after_ms`, Synapse's own default pause. */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 5_000;
 
-export type RetryDecision =
-  | { action: 'wait'; reason: 'rate_limited' | 'offline'; delayMs: number }
-  | { action: 'stop'; code: ErrorCode; detail: string };
+export type RetryDecision = { action: 'wait'; reason: 'rate_limited' | 'offline'; delayMs: number } | { action: 'stop'; code: ErrorCode; detail: string };
 
 const retryAfterOf = (error: MatrixError): number | null => {
   try {

@@ -43,7 +43,12 @@ export class MatrixGateway {
     store?: IStore;
   }) {
     const secretStorageKeys = new SecretStorageKeys();
-    this.client = createAccountClient({ session: options.session, logger: options.logger, keys: secretStorageKeys, ...(options.store === undefined ? {} : { store: options.store }) });
+    this.client = createAccountClient({
+      session: options.session,
+      logger: options.logger,
+      keys: secretStorageKeys,
+      ...(options.store === undefined ? {} : { store: options.store }),
+    });
     this.account = new MatrixAccount({
       session: options.session,
       client: this.client,

@@ -12,7 +12,12 @@ import type { MediaPort } from '../media/media-port.ts';
  * a damaged outbox entry fails here instead of sending a malformed event.
  */
 const isMessageContent = (content: unknown): content is RoomMessageEventContent =>
-  typeof content === 'object' && content !== null && 'msgtype' in content && typeof content.msgtype === 'string' && 'body' in content && typeof content.body === 'string';
+  typeof content === 'object' &&
+  content !== null &&
+  'msgtype' in content &&
+  typeof content.msgtype === 'string' &&
+  'body' in content &&
+  typeof content.body === 'string';
 
 /** The media port over the account's matrix-js-sdk client. */
 export class MatrixMediaPort extends AccountAdapter implements MediaPort {

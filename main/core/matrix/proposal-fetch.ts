@@ -37,7 +37,11 @@ export const fetchRelated = async (client: MatrixClient, roomId: string, eventId
   const events: MatrixEvent[] = [];
   let from: string | undefined;
   do {
-    const page = await client.fetchRelations(roomId, eventId, 'm.reference', null, { dir: Direction.Backward, limit: RELATIONS_PAGE, ...(from === undefined ? {} : { from }) });
+    const page = await client.fetchRelations(roomId, eventId, 'm.reference', null, {
+      dir: Direction.Backward,
+      limit: RELATIONS_PAGE,
+      ...(from === undefined ? {} : { from }),
+    });
     events.push(...page.chunk.map(mapper));
     from = page.next_batch ?? undefined;
   } while (from !== undefined);

@@ -44,9 +44,11 @@ export class RoomListSnapshot {
   /** Writes are queued: the last one wins, none interleave. */
   save(entries: readonly RoomListEntry[]): Promise<void> {
     const sealed = this.cipher.seal(Buffer.from(JSON.stringify(entries), 'utf8'), CONTEXT);
-    this.writing = this.writing.then(() => writeFileAtomic(this.file, sealed)).catch((error: unknown) => {
-      this.logger.warn('could not save the room list snapshot', error);
-    });
+    this.writing = this.writing
+      .then(() => writeFileAtomic(this.file, sealed))
+      .catch((error: unknown) => {
+        this.logger.warn('could not save the room list snapshot', error);
+      });
     return this.writing;
   }
 }

@@ -48,7 +48,11 @@ describe('room list projection', () => {
   it('sorts invites first, then most recent activity, then name', async () => {
     const older = await makeRoom('!old:example.org', [member(ME, 'join'), text(ME, 'lama')]);
     const newer = await makeRoom('!new:example.org', [member(ME, 'join'), text(ME, 'baru')]);
-    const invited = await makeRoom('!inv:example.org', [makeEvent({ type: 'm.room.member', sender: '@x:example.org', state_key: ME, content: { membership: 'invite' } })], 'invite');
+    const invited = await makeRoom(
+      '!inv:example.org',
+      [makeEvent({ type: 'm.room.member', sender: '@x:example.org', state_key: ME, content: { membership: 'invite' } })],
+      'invite',
+    );
     const ids = projectRoomList([older, invited, newer], ME, new Set(['!new:example.org'])).map((entry) => [entry.id, entry.isDirect]);
     expect(ids).toEqual([
       ['!inv:example.org', false],

@@ -9,7 +9,11 @@ const lastMessage = (room: Room): MatrixEvent | null => {
   const events = room.getLiveTimeline().getEvents();
   for (let index = events.length - 1; index >= 0; index--) {
     const event = events[index];
-    if (event !== undefined && (event.getType() === EventType.RoomMessage || event.getType() === EventType.RoomMessageEncrypted) && !event.isRelation('m.replace')) {
+    if (
+      event !== undefined &&
+      (event.getType() === EventType.RoomMessage || event.getType() === EventType.RoomMessageEncrypted) &&
+      !event.isRelation('m.replace')
+    ) {
       return event;
     }
   }

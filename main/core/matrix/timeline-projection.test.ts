@@ -12,11 +12,7 @@ describe('timeline projection', () => {
   });
 
   it('passes formatted HTML through raw, for the renderer to sanitise', () => {
-    const item = toTimelineItem(
-      text(ME, 'bold', { format: 'org.matrix.custom.html', formatted_body: '<b>bold</b><img src=x onerror=alert(1)>' }),
-      ME,
-      nameOf,
-    );
+    const item = toTimelineItem(text(ME, 'bold', { format: 'org.matrix.custom.html', formatted_body: '<b>bold</b><img src=x onerror=alert(1)>' }), ME, nameOf);
     expect(item).toMatchObject({ kind: 'message', own: true, html: '<b>bold</b><img src=x onerror=alert(1)>' });
   });
 

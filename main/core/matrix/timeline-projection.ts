@@ -107,8 +107,7 @@ export const toTimelineItem = (
     }
     case EventType.RoomCreate:
       return { ...base, kind: 'roomCreated' };
-    case EventType.RoomName:
-      {
+    case EventType.RoomName: {
       const name = event.getContent<{ name?: unknown }>().name;
       return { ...base, kind: 'roomRenamed', name: typeof name === 'string' ? name : '' };
     }

@@ -10,13 +10,28 @@ const thumb = { url: 'mxc://hs/thumb', info: { mimetype: 'image/jpeg', size: 99 
 describe('attachmentContent', () => {
   it('builds an m.image with caption, file name, size, dimensions and thumbnail', () => {
     expect(
-      attachmentContent({ kind: 'image', name: 'rapat.jpg', caption: ' Rapat anggota ', upload: plain, width: 640, height: 480, thumbnail: { upload: thumb, width: 320, height: 240 } }),
+      attachmentContent({
+        kind: 'image',
+        name: 'rapat.jpg',
+        caption: ' Rapat anggota ',
+        upload: plain,
+        width: 640,
+        height: 480,
+        thumbnail: { upload: thumb, width: 320, height: 240 },
+      }),
     ).toEqual({
       msgtype: 'm.image',
       body: 'Rapat anggota',
       filename: 'rapat.jpg',
       url: 'mxc://hs/abc',
-      info: { mimetype: 'image/jpeg', size: 1234, w: 640, h: 480, thumbnail_url: 'mxc://hs/thumb', thumbnail_info: { mimetype: 'image/jpeg', size: 99, w: 320, h: 240 } },
+      info: {
+        mimetype: 'image/jpeg',
+        size: 1234,
+        w: 640,
+        h: 480,
+        thumbnail_url: 'mxc://hs/thumb',
+        thumbnail_info: { mimetype: 'image/jpeg', size: 99, w: 320, h: 240 },
+      },
     });
   });
 
@@ -37,7 +52,12 @@ describe('attachmentContent', () => {
   });
 
   it('marks a voice note as m.audio with MSC3245 and MSC1767 duration', () => {
-    const content = attachmentContent({ kind: 'voice', name: 'voice.ogg', upload: { url: 'mxc://hs/v', info: { mimetype: 'audio/ogg', size: 10 } }, durationMs: 4200 });
+    const content = attachmentContent({
+      kind: 'voice',
+      name: 'voice.ogg',
+      upload: { url: 'mxc://hs/v', info: { mimetype: 'audio/ogg', size: 10 } },
+      durationMs: 4200,
+    });
     expect(content).toEqual({
       msgtype: 'm.audio',
       body: 'voice.ogg',

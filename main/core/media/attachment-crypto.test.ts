@@ -6,15 +6,34 @@ const key = (k: string): AttachmentKeys['key'] => ({ kty: 'oct', key_ops: ['encr
 // Vectors of matrix-org/browser-encrypt-attachment (the reference implementation the spec grew from):
 // [ciphertext, keys, plaintext], all base64.
 const vectors: [string, AttachmentKeys, string][] = [
-  ['', { v: 'v2', iv: 'AAAAAAAAAAAAAAAAAAAAAA', key: key('AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), hashes: { sha256: '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU' } }, ''],
+  [
+    '',
+    {
+      v: 'v2',
+      iv: 'AAAAAAAAAAAAAAAAAAAAAA',
+      key: key('AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
+      hashes: { sha256: '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU' },
+    },
+    '',
+  ],
   [
     '5xJZTt5cQicm+9f4',
-    { v: 'v2', iv: '//////////8AAAAAAAAAAA', key: key('__________________________________________8'), hashes: { sha256: 'YzF08lARDdOCzJpzuSwsjTNlQc4pHxpdHcXiD/wpK6k' } },
+    {
+      v: 'v2',
+      iv: '//////////8AAAAAAAAAAA',
+      key: key('__________________________________________8'),
+      hashes: { sha256: 'YzF08lARDdOCzJpzuSwsjTNlQc4pHxpdHcXiD/wpK6k' },
+    },
     'SGVsbG8sIFdvcmxk',
   ],
   [
     'zhtFStAeFx0s+9L/sSQO+WQMtldqYEHqTxMduJrCIpnkyer09kxJJuA4K+adQE4w+7jZe/vR9kIcqj9rOhDR8Q',
-    { v: 'v2', iv: '//////////8AAAAAAAAAAA', key: key('__________________________________________8'), hashes: { sha256: 'IOq7/dHHB+mfHfxlRY5XMeCWEwTPmlf4cJcgrkf6fVU' } },
+    {
+      v: 'v2',
+      iv: '//////////8AAAAAAAAAAA',
+      key: key('__________________________________________8'),
+      hashes: { sha256: 'IOq7/dHHB+mfHfxlRY5XMeCWEwTPmlf4cJcgrkf6fVU' },
+    },
     'YWxwaGFudW1lcmljYWxseWFscGhhbnVtZXJpY2FsbHlhbHBoYW51bWVyaWNhbGx5YWxwaGFudW1lcmljYWxseQ',
   ],
 ];
@@ -51,7 +70,12 @@ describe('encryptAttachment / decryptAttachment', () => {
 
   it('accepts padded base64 and the other alphabet, as some clients write them', () => {
     const [ciphertext, keys, plaintext] = vectors[1]!;
-    const padded: AttachmentKeys = { ...keys, iv: `${keys.iv}==`, key: key('//////////////////////////////////////////8='), hashes: { sha256: `${keys.hashes.sha256!}=` } };
+    const padded: AttachmentKeys = {
+      ...keys,
+      iv: `${keys.iv}==`,
+      key: key('//////////////////////////////////////////8='),
+      hashes: { sha256: `${keys.hashes.sha256!}=` },
+    };
     expect(decryptAttachment(Buffer.from(ciphertext, 'base64'), padded).toString('base64')).toBe(plaintext);
   });
 

@@ -118,7 +118,9 @@ describe('uploadAttachment', () => {
   it('rejects with an AbortError when cancelled, before or during the upload', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect(await codeOf(uploadAttachment(client(), { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false, signal: controller.signal }))).toBe('AbortError');
+    expect(await codeOf(uploadAttachment(client(), { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false, signal: controller.signal }))).toBe(
+      'AbortError',
+    );
     expect(uploads).toEqual([]);
 
     let release = (): void => undefined;

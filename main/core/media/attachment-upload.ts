@@ -24,12 +24,10 @@ export type UploadAttachmentOptions = {
 const abortError = (): DOMException => new DOMException('The upload was cancelled', 'AbortError');
 
 /** `file_too_large` with the limit, for the member's message ("up to 10 MB"). */
-export const fileTooLarge = (limit: number): RembukError =>
-  new RembukError('file_too_large', `limit ${String(limit)} bytes (${String(megabytes(limit))} MB)`);
+export const fileTooLarge = (limit: number): RembukError => new RembukError('file_too_large', `limit ${String(limit)} bytes (${String(megabytes(limit))} MB)`);
 
 /** Whether an error is the cancellation of an upload or download (ours or the SDK's). */
-export const isAbortError = (error: unknown): boolean =>
-  (error instanceof DOMException || error instanceof Error) && error.name === 'AbortError';
+export const isAbortError = (error: unknown): boolean => (error instanceof DOMException || error instanceof Error) && error.name === 'AbortError';
 
 /**
  * Uploads one attachment. Files larger than the homeserver's `m.upload.size` are refused

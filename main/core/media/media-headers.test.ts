@@ -10,12 +10,22 @@ describe('servedType', () => {
     expect(servedType('Audio/Ogg; codecs=opus')).toEqual({ type: 'audio/ogg', inline: true });
   });
 
-  it.each(['text/html', 'image/svg+xml', 'application/pdf', 'application/javascript', 'text/javascript', 'application/xhtml+xml', 'text/xml', 'text/plain', '', null, 'image/svg', 'audio/x+xml'])(
-    'serves %s as an opaque download',
-    (type) => {
-      expect(servedType(type)).toEqual({ type: 'application/octet-stream', inline: false });
-    },
-  );
+  it.each([
+    'text/html',
+    'image/svg+xml',
+    'application/pdf',
+    'application/javascript',
+    'text/javascript',
+    'application/xhtml+xml',
+    'text/xml',
+    'text/plain',
+    '',
+    null,
+    'image/svg',
+    'audio/x+xml',
+  ])('serves %s as an opaque download', (type) => {
+    expect(servedType(type)).toEqual({ type: 'application/octet-stream', inline: false });
+  });
 });
 
 describe('mediaHeaders', () => {

@@ -27,7 +27,14 @@ describe('media items', () => {
       body: 'Rapat anggota',
       filename: 'rapat.jpg',
       file: { ...keys, url: 'mxc://hs/img' },
-      info: { mimetype: 'image/jpeg', size: 1234, w: 640, h: 480, thumbnail_file: { ...keys, url: 'mxc://hs/thumb' }, thumbnail_info: { mimetype: 'image/jpeg' } },
+      info: {
+        mimetype: 'image/jpeg',
+        size: 1234,
+        w: 640,
+        h: 480,
+        thumbnail_file: { ...keys, url: 'mxc://hs/thumb' },
+        thumbnail_info: { mimetype: 'image/jpeg' },
+      },
     });
     const room = await makeRoom('!r:hs', [event]);
     const projection: MediaProjection = { urls, pending: () => [] };
@@ -53,7 +60,9 @@ describe('media items', () => {
 
   it('has no caption when the body is just the file name, and reads plain url files', async () => {
     const urls = recordingUrls();
-    const room = await makeRoom('!r:hs', [media({ msgtype: 'm.file', body: 'laporan.pdf', url: 'mxc://hs/pdf', info: { mimetype: 'application/pdf', size: 10 } })]);
+    const room = await makeRoom('!r:hs', [
+      media({ msgtype: 'm.file', body: 'laporan.pdf', url: 'mxc://hs/pdf', info: { mimetype: 'application/pdf', size: 10 } }),
+    ]);
     const [item] = projectTimeline(room, ME, { urls, pending: () => [] });
     expect(item).toMatchObject({ kind: 'media', msgtype: 'file', caption: null, filename: 'laporan.pdf', thumbnailUrl: null });
     expect(urls.calls[0]?.[3]).toEqual({ mxc: 'mxc://hs/pdf' });
@@ -61,7 +70,14 @@ describe('media items', () => {
 
   it('recognises voice notes and their duration', async () => {
     const room = await makeRoom('!r:hs', [
-      media({ msgtype: 'm.audio', body: 'Voice message', url: 'mxc://hs/v', 'org.matrix.msc3245.voice': {}, 'org.matrix.msc1767.audio': { duration: 4100 }, info: { mimetype: 'audio/ogg' } }),
+      media({
+        msgtype: 'm.audio',
+        body: 'Voice message',
+        url: 'mxc://hs/v',
+        'org.matrix.msc3245.voice': {},
+        'org.matrix.msc1767.audio': { duration: 4100 },
+        info: { mimetype: 'audio/ogg' },
+      }),
       media({ msgtype: 'm.audio', body: 'lagu.mp3', url: 'mxc://hs/a', info: { duration: 1000 } }),
     ]);
     const items = projectTimeline(room, ME, { urls: recordingUrls(), pending: () => [] });

@@ -159,7 +159,10 @@ describe('MediaSender', () => {
     expect(itemId).toBe('txn:t1');
     await until(() => w.sent.length === 1);
     await until(() => sender.pendingItems(ROOM, (id) => id).length === 0);
-    expect(w.uploaded.map((u) => [u.name, u.encrypt])).toEqual([['thumb.jpg', true], ['foto.jpg', true]]);
+    expect(w.uploaded.map((u) => [u.name, u.encrypt])).toEqual([
+      ['thumb.jpg', true],
+      ['foto.jpg', true],
+    ]);
     expect(w.uploaded[1]!.data.equals(image)).toBe(true);
     expect(w.sent[0]).toMatchObject({ roomId: ROOM, txnId: 't1' });
     expect(w.sent[0]!.content).toMatchObject({
@@ -199,7 +202,11 @@ describe('MediaSender', () => {
     const sender = w.sender();
     w.failUploads(new RembukError('upload_failed'));
     const itemId = await send(w, sender, await w.uploadFile(randomBytes(10), 'voice.ogg', ''), 'voice', { durationMs: 3000 });
-    await until(() => sender.pendingItems(ROOM, (id) => id)[0]?.kind === 'media' && (sender.pendingItems(ROOM, (id) => id)[0] as { sendState: string }).sendState === 'failed');
+    await until(
+      () =>
+        sender.pendingItems(ROOM, (id) => id)[0]?.kind === 'media' &&
+        (sender.pendingItems(ROOM, (id) => id)[0] as { sendState: string }).sendState === 'failed',
+    );
     const [item] = sender.pendingItems(ROOM, (id) => id);
     expect(item).toMatchObject({ id: itemId, kind: 'media', msgtype: 'voice', sendState: 'failed', error: 'upload_failed', mimetype: 'audio/ogg', own: true });
     expect(item).toHaveProperty('mediaUrl', expect.stringMatching(/^\/media\//) as unknown);
@@ -214,7 +221,11 @@ describe('MediaSender', () => {
     const w = make();
     const sender = w.sender();
     let release = (): void => undefined;
-    w.holdUploads(new Promise((resolve) => { release = resolve; }));
+    w.holdUploads(
+      new Promise((resolve) => {
+        release = resolve;
+      }),
+    );
     const itemId = await send(w, sender, await w.uploadFile(randomBytes(10)), 'file');
     expect(sender.pendingItems(ROOM, (id) => id)).toHaveLength(1);
     expect(await sender.cancel(itemId)).toBe(true);

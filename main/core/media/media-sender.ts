@@ -71,10 +71,13 @@ export class MediaSender {
       throw new RembukError('room_not_found');
     }
     const file = await this.uploads.take(input.uploadId);
-    const thumbnail = input.thumbnailUploadId === undefined ? undefined : await this.uploads.take(input.thumbnailUploadId).catch(async (error: unknown) => {
-      await rm(file.path, { force: true });
-      throw error;
-    });
+    const thumbnail =
+      input.thumbnailUploadId === undefined
+        ? undefined
+        : await this.uploads.take(input.thumbnailUploadId).catch(async (error: unknown) => {
+            await rm(file.path, { force: true });
+            throw error;
+          });
     const discard = async (): Promise<void> => {
       await Promise.all([rm(file.path, { force: true }), thumbnail === undefined ? undefined : rm(thumbnail.path, { force: true })]);
     };
@@ -95,7 +98,8 @@ export class MediaSender {
       durationMs: input.durationMs,
       createdAt: this.clock.now(),
       file: { name: file.name, mimetype: this.mimetypeOf(input.kind, file.mimetype), size: file.size },
-      thumbnail: thumbnail === undefined ? undefined : { name: thumbnail.name, mimetype: thumbnail.mimetype, size: thumbnail.size, ...this.thumbnailDimensions(input) },
+      thumbnail:
+        thumbnail === undefined ? undefined : { name: thumbnail.name, mimetype: thumbnail.mimetype, size: thumbnail.size, ...this.thumbnailDimensions(input) },
     };
     try {
       await this.outbox.add(entry, { file: file.path, thumbnail: thumbnail?.path });
@@ -209,7 +213,11 @@ export class MediaSender {
   private async finish(txnId: string, content: Record<string, unknown>): Promise<void> {
     const itemId = itemIdOf(txnId);
     const source = sourceOf(content, 'file', 'url');
-    const thumbnail = sourceOf(typeof content.info === 'object' && content.info !== null ? (content.info as Record<string, unknown>) : {}, 'thumbnail_file', 'thumbnail_url');
+    const thumbnail = sourceOf(
+      typeof content.info === 'object' && content.info !== null ? (content.info as Record<string, unknown>) : {},
+      'thumbnail_file',
+      'thumbnail_url',
+    );
     if (source !== null) {
       await this.media.settle(itemId, 'media', source);
     }
@@ -282,7 +290,12 @@ export class MediaSender {
   }
 
   private pendingEvent(roomId: string, itemId: string): MatrixEvent | null {
-    return this.matrix.room(roomId)?.getPendingEvents().find((event) => stableItemId(event) === itemId) ?? null;
+    return (
+      this.matrix
+        .room(roomId)
+        ?.getPendingEvents()
+        .find((event) => stableItemId(event) === itemId) ?? null
+    );
   }
 
   /** What the outbox held at start. */
@@ -354,7 +367,10 @@ export class MediaSender {
         thumbnailUrl:
           entry.thumbnail === undefined
             ? null
-            : this.media.localUrl(roomId, itemId, 'thumbnail', this.outbox.thumbnailOf(entry.txnId), { mimetype: entry.thumbnail.mimetype, filename: entry.thumbnail.name }),
+            : this.media.localUrl(roomId, itemId, 'thumbnail', this.outbox.thumbnailOf(entry.txnId), {
+                mimetype: entry.thumbnail.mimetype,
+                filename: entry.thumbnail.name,
+              }),
       });
     }
     return items;

@@ -5,7 +5,10 @@ describe('throttleProgress', () => {
   it('passes the first, the last and one report per interval', () => {
     let time = 0;
     const seen: number[] = [];
-    const report = throttleProgress((loaded) => seen.push(loaded), () => time);
+    const report = throttleProgress(
+      (loaded) => seen.push(loaded),
+      () => time,
+    );
     report(0, 100);
     time = 50;
     report(10, 100);

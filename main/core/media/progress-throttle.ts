@@ -5,10 +5,7 @@ export const PROGRESS_INTERVAL_MS = 100;
  * Passes on the first report, the last (loaded = total) and at most one every
  * PROGRESS_INTERVAL_MS in between, so the bridge carries a progress bar's worth, not a flood.
  */
-export const throttleProgress = (
-  report: (loaded: number, total: number) => void,
-  now: () => number = Date.now,
-): ((loaded: number, total: number) => void) => {
+export const throttleProgress = (report: (loaded: number, total: number) => void, now: () => number = Date.now): ((loaded: number, total: number) => void) => {
   let last = Number.NEGATIVE_INFINITY;
   return (loaded, total) => {
     const time = now();

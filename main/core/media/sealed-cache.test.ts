@@ -35,7 +35,12 @@ describe('SealedCache', () => {
     expect(await c.size('n')).toBe(size);
     expect((await readAll(c, 'n', 0, size - 1)).equals(data)).toBe(true);
     if (size > 10) {
-      for (const [start, end] of [[0, 0], [5, 9], [size - 3, size - 1], [Math.floor(size / 2), size - 1]] as const) {
+      for (const [start, end] of [
+        [0, 0],
+        [5, 9],
+        [size - 3, size - 1],
+        [Math.floor(size / 2), size - 1],
+      ] as const) {
         expect((await readAll(c, 'n', start, end)).equals(data.subarray(start, end + 1))).toBe(true);
       }
     }

@@ -14,8 +14,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const OVERHEAD = IV_BYTES + TAG_BYTES;
 
-const subKey = (key: Uint8Array, purpose: string): Buffer =>
-  Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `rembuk-media-cache/v1/${purpose}`, 32));
+const subKey = (key: Uint8Array, purpose: string): Buffer => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `rembuk-media-cache/v1/${purpose}`, 32));
 
 const associated = (name: string, index: number, last: boolean): Buffer => {
   const position = Buffer.alloc(9);

@@ -20,8 +20,10 @@ const fakeFetch = (routes: Record<string, () => Route>) => {
   return { fetchImpl, asked, signals };
 };
 
-const json = (body: unknown, status = 200) => (): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json =
+  (body: unknown, status = 200) =>
+  (): Response =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const versions = json({ versions: ['v1.11', 'v1.12'] });
 
 const rejectsWith = async (promise: Promise<unknown>, code: ErrorCode): Promise<void> => {

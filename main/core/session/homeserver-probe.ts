@@ -21,8 +21,7 @@ const getJson = async (fetchImpl: Fetch, url: string): Promise<{ status: number;
   return { status: response.status, body };
 };
 
-const isVersions = (body: unknown): boolean =>
-  typeof body === 'object' && body !== null && Array.isArray((body as { versions?: unknown }).versions);
+const isVersions = (body: unknown): boolean => typeof body === 'object' && body !== null && Array.isArray((body as { versions?: unknown }).versions);
 
 /**
  * Finds the homeserver behind what the member typed and proves it speaks the

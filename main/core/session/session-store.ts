@@ -51,13 +51,17 @@ export class SessionStore {
       const saved = onDisk.parse(JSON.parse(raw.toString('utf8')));
       const accessToken = this.secretBox.decrypt(Buffer.from(saved.sealedAccessToken, 'base64'));
       const storageKey =
-        saved.sealedStorageKey === undefined
-          ? null
-          : Buffer.from(this.secretBox.decrypt(Buffer.from(saved.sealedStorageKey, 'base64')), 'base64');
+        saved.sealedStorageKey === undefined ? null : Buffer.from(this.secretBox.decrypt(Buffer.from(saved.sealedStorageKey, 'base64')), 'base64');
       if (storageKey !== null && storageKey.length !== STORAGE_KEY_BYTES) {
         throw new Error('sealed storage key has the wrong length');
       }
-      const session = { homeserverUrl: saved.homeserverUrl, userId: saved.userId, deviceId: saved.deviceId, accessToken, storageKey: new Uint8Array(storageKey ?? randomBytes(STORAGE_KEY_BYTES)) };
+      const session = {
+        homeserverUrl: saved.homeserverUrl,
+        userId: saved.userId,
+        deviceId: saved.deviceId,
+        accessToken,
+        storageKey: new Uint8Array(storageKey ?? randomBytes(STORAGE_KEY_BYTES)),
+      };
       if (storageKey === null) {
         await this.save(session);
       }

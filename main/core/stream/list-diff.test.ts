@@ -5,7 +5,11 @@ import { diffLists } from './list-diff.ts';
 type Item = { id: string; v: number };
 const keyOf = (item: Item): string => item.id;
 const same = (a: Item, b: Item): boolean => a.v === b.v;
-const items = (spec: string): Item[] => spec.split('').filter(Boolean).map((id) => ({ id, v: 0 }));
+const items = (spec: string): Item[] =>
+  spec
+    .split('')
+    .filter(Boolean)
+    .map((id) => ({ id, v: 0 }));
 
 /** A small seeded generator so a failure can be replayed from the printed seed. */
 const random = (seed: number) => () => {
@@ -19,9 +23,7 @@ describe('diffLists', () => {
   });
 
   it('appends new items at the end as one append', () => {
-    expect(diffLists(items('ab'), items('abcd'), keyOf, same)).toEqual([
-      { op: 'append', values: items('cd') },
-    ]);
+    expect(diffLists(items('ab'), items('abcd'), keyOf, same)).toEqual([{ op: 'append', values: items('cd') }]);
   });
 
   it('prepends older items as inserts at the front (back-pagination)', () => {
@@ -32,7 +34,10 @@ describe('diffLists', () => {
   });
 
   it('updates a changed item in place (local echo becomes sent)', () => {
-    const after = [{ id: 'a', v: 0 }, { id: 'b', v: 1 }];
+    const after = [
+      { id: 'a', v: 0 },
+      { id: 'b', v: 1 },
+    ];
     expect(diffLists(items('ab'), after, keyOf, same)).toEqual([{ op: 'set', index: 1, value: { id: 'b', v: 1 } }]);
   });
 

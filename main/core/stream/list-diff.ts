@@ -6,12 +6,7 @@ import type { ListOp } from '../../../shared/stream/list-op.ts';
  * order changed are taken out, then a single pass inserts and updates. When that would
  * send more than a fresh copy of the list, a reset is cheaper and is sent instead.
  */
-export const diffLists = <T>(
-  before: readonly T[],
-  after: readonly T[],
-  keyOf: (item: T) => string,
-  same: (a: T, b: T) => boolean,
-): ListOp<T>[] => {
+export const diffLists = <T>(before: readonly T[], after: readonly T[], keyOf: (item: T) => string, same: (a: T, b: T) => boolean): ListOp<T>[] => {
   if (before.length === 0) {
     return after.length === 0 ? [] : [{ op: 'append', values: [...after] }];
   }

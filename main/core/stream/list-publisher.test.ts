@@ -48,7 +48,10 @@ describe('ListPublisher', () => {
     publisher.reset();
     change([{ id: 'a', v: 1 }]);
     publisher.refresh();
-    change([{ id: 'a', v: 1 }, { id: 'b', v: 0 }]);
+    change([
+      { id: 'a', v: 1 },
+      { id: 'b', v: 0 },
+    ]);
     publisher.refresh();
     expect(sent.slice(1)).toEqual([
       { subscription: 'sub-1', seq: 1, ops: [{ op: 'set', index: 0, value: { id: 'a', v: 1 } }] },

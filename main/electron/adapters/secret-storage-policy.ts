@@ -57,11 +57,8 @@ export const decideSecretStorage = ({ platform, encryptionAvailable, linuxBacken
 /** The dialog shown when we refuse: Bahasa Indonesia first, then English, since main has no i18n and this appears before any window. */
 export const refusalMessage = (decision: { reason: RefusalReason; backend: string }, platform: NodeJS.Platform): { title: string; content: string } => {
   const linuxHintId =
-    platform === 'linux'
-      ? ' Di Linux, pasang dan buka kunci layanan Secret Service (GNOME Keyring atau KWallet), lalu jalankan Rembuk lagi.'
-      : '';
-  const linuxHintEn =
-    platform === 'linux' ? ' On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet), then start Rembuk again.' : '';
+    platform === 'linux' ? ' Di Linux, pasang dan buka kunci layanan Secret Service (GNOME Keyring atau KWallet), lalu jalankan Rembuk lagi.' : '';
+  const linuxHintEn = platform === 'linux' ? ' On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet), then start Rembuk again.' : '';
   const whyId =
     decision.reason === 'basic_text'
       ? 'Rembuk tidak menemukan gantungan kunci (keychain) sistem operasi: tanpa itu, token masuk Anda hanya akan disamarkan dengan kunci yang sama di setiap komputer.'

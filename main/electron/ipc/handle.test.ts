@@ -81,8 +81,7 @@ const fakeCore = () => {
 
 const invoke = (contents: FakeContents, channel: unknown, input: unknown, frame: FakeFrame | null = contents.mainFrame) =>
   fake.handlers.get(INVOKE)?.({ sender: contents, senderFrame: frame }, channel, input);
-const hello = (contents: FakeContents, frame: FakeFrame | null = contents.mainFrame) =>
-  fake.listeners.get(HELLO)?.({ sender: contents, senderFrame: frame });
+const hello = (contents: FakeContents, frame: FakeFrame | null = contents.mainFrame) => fake.listeners.get(HELLO)?.({ sender: contents, senderFrame: frame });
 
 describe('registerIpc', () => {
   beforeEach(() => {

@@ -45,12 +45,16 @@ describe('resolveAppRequest', () => {
     }
   });
 
-  it.each(['app://evil/', 'app://rembuk.evil/index.html', 'app://rembuk:1/', 'app://x@rembuk/', 'https://rembuk/', 'file:///opt/rembuk/dist/renderer/index.html'])(
-    'refuses other origins: %s',
-    (url) => {
-      expect(resolveAppRequest('GET', url, root, path.posix)).toMatchObject({ kind: 'reject', status: 404 });
-    },
-  );
+  it.each([
+    'app://evil/',
+    'app://rembuk.evil/index.html',
+    'app://rembuk:1/',
+    'app://x@rembuk/',
+    'https://rembuk/',
+    'file:///opt/rembuk/dist/renderer/index.html',
+  ])('refuses other origins: %s', (url) => {
+    expect(resolveAppRequest('GET', url, root, path.posix)).toMatchObject({ kind: 'reject', status: 404 });
+  });
 
   it.each(['app://rembuk/..%2f..%2fsecret', 'app://rembuk/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd', 'app://rembuk/x/..%2f..%2f..%2f'])(
     'refuses escapes from the root: %s',

@@ -33,12 +33,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
-export const contentTypeFor = (filePath: string): string =>
-  CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+export const contentTypeFor = (filePath: string): string => CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 
-export type AppFileLookup =
-  | { kind: 'file'; filePath: string; contentType: string }
-  | { kind: 'reject'; status: 400 | 404 | 405 };
+export type AppFileLookup = { kind: 'file'; filePath: string; contentType: string } | { kind: 'reject'; status: 400 | 404 | 405 };
 
 type PathApi = Pick<typeof path, 'join' | 'relative' | 'isAbsolute' | 'sep'>;
 
@@ -48,12 +45,7 @@ type PathApi = Pick<typeof path, 'join' | 'relative' | 'isAbsolute' | 'sep'>;
  * outside `root` (`..`, `%2e%2e`, `%5c..` on Windows, NUL bytes) is refused. `pathApi`
  * exists so tests can check Windows path rules on any OS.
  */
-export const resolveAppRequest = (
-  method: string,
-  rawUrl: string,
-  root: string,
-  pathApi: PathApi = path,
-): AppFileLookup => {
+export const resolveAppRequest = (method: string, rawUrl: string, root: string, pathApi: PathApi = path): AppFileLookup => {
   if (method !== 'GET') {
     return { kind: 'reject', status: 405 };
   }

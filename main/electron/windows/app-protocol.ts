@@ -23,8 +23,7 @@ const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-const status = (code: number): Response =>
-  new Response(null, { status: code, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+const status = (code: number): Response => new Response(null, { status: code, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
 
 const isMissing = (error: unknown): boolean => {
   const code = (error as NodeJS.ErrnoException | null)?.code;

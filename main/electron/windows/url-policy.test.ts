@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, isAllowedExternalUrl, isAllowedPermission, isAppUrl, toExternalUrl, urlForLog } from './url-policy.ts';
 
 describe('isAppUrl', () => {
-  it.each([APP_ENTRY_URL, 'app://rembuk/index.html', 'app://rembuk/assets/x.js?v=1#top', 'app://REMBUK/', 'app://rembuk'])(
-    'accepts %s',
-    (url) => {
-      expect(isAppUrl(url)).toBe(true);
-    },
-  );
+  it.each([APP_ENTRY_URL, 'app://rembuk/index.html', 'app://rembuk/assets/x.js?v=1#top', 'app://REMBUK/', 'app://rembuk'])('accepts %s', (url) => {
+    expect(isAppUrl(url)).toBe(true);
+  });
 
   it.each([
     'app://rembuk.evil/',
@@ -29,12 +26,9 @@ describe('isAppUrl', () => {
 });
 
 describe('isAllowedExternalUrl', () => {
-  it.each(['https://example.org', 'http://example.org/a?b=c#d', 'https://matrix.to/#/@alice:example.org', 'mailto:someone@example.org'])(
-    'allows %s',
-    (url) => {
-      expect(isAllowedExternalUrl(url)).toBe(true);
-    },
-  );
+  it.each(['https://example.org', 'http://example.org/a?b=c#d', 'https://matrix.to/#/@alice:example.org', 'mailto:someone@example.org'])('allows %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(true);
+  });
 
   it.each([
     'file:///etc/passwd',

@@ -80,8 +80,22 @@ describe('the Co-op tab', () => {
   it('shows a notice as a toast that opens its proposal in the Co-op tab', async () => {
     const { bridge, app, view } = await setup();
     act(() => {
-      bridge.emit('coop:notice', { kind: 'newProposal', roomId: '!coop:x', coopName: 'Koperasi Tani', proposalId: '$p1', title: 'Beli traktor', closesAt: Date.now() + 1000 });
-      bridge.emit('coop:notice', { kind: 'closingSoon', roomId: '!coop:x', coopName: 'Koperasi Tani', proposalId: '$p2', title: 'Pupuk', closesAt: Date.now() + 1000 });
+      bridge.emit('coop:notice', {
+        kind: 'newProposal',
+        roomId: '!coop:x',
+        coopName: 'Koperasi Tani',
+        proposalId: '$p1',
+        title: 'Beli traktor',
+        closesAt: Date.now() + 1000,
+      });
+      bridge.emit('coop:notice', {
+        kind: 'closingSoon',
+        roomId: '!coop:x',
+        coopName: 'Koperasi Tani',
+        proposalId: '$p2',
+        title: 'Pupuk',
+        closesAt: Date.now() + 1000,
+      });
     });
     const toasts = view.allByTestId('coop-notice');
     expect(toasts.map((toast) => toast.textContent)).toEqual(['Usulan baru di Koperasi Tani: Beli traktor×', 'Pupuk ditutup dalam 24 jam×']);

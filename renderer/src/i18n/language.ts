@@ -18,5 +18,4 @@ export const systemLanguage = (preferred: readonly string[]): Language => {
   return 'id';
 };
 
-export const effectiveLanguage = (chosen: Language | null, preferred: readonly string[]): Language =>
-  chosen ?? systemLanguage(preferred);
+export const effectiveLanguage = (chosen: Language | null, preferred: readonly string[]): Language => chosen ?? systemLanguage(preferred);

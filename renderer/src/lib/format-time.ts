@@ -24,17 +24,13 @@ export const listTime = (ts: number, now: number, locale: string): ListTime => {
     return { kind: 'weekday', text: new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(ts) };
   }
   const sameYear = new Date(ts).getFullYear() === new Date(now).getFullYear();
-  const options: Intl.DateTimeFormatOptions = sameYear
-    ? { day: 'numeric', month: 'short' }
-    : { day: 'numeric', month: 'short', year: 'numeric' };
+  const options: Intl.DateTimeFormatOptions = sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' };
   return { kind: 'date', text: new Intl.DateTimeFormat(locale, options).format(ts) };
 };
 
-export const clockTime = (ts: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ts);
+export const clockTime = (ts: number, locale: string): string => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ts);
 
-export const fullTime = (ts: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(ts);
+export const fullTime = (ts: number, locale: string): string => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(ts);
 
 export type DayLabel = { kind: 'today' } | { kind: 'yesterday' } | { kind: 'date'; text: string };
 

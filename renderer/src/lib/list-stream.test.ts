@@ -18,8 +18,18 @@ describe('list stream', () => {
     const { bridge, seen, stream } = setup();
     await stream.start(() => Promise.resolve(ok({ subscription: 's1' })));
     bridge.emit('rooms:batch', { subscription: 's1', seq: 0, ops: [{ op: 'reset', values: [roomEntry('a'), roomEntry('b')] }] });
-    bridge.emit('rooms:batch', { subscription: 's1', seq: 1, ops: [{ op: 'insert', index: 0, value: roomEntry('c') }, { op: 'remove', index: 2 }] });
-    expect(seen).toEqual([['a', 'b'], ['c', 'a']]);
+    bridge.emit('rooms:batch', {
+      subscription: 's1',
+      seq: 1,
+      ops: [
+        { op: 'insert', index: 0, value: roomEntry('c') },
+        { op: 'remove', index: 2 },
+      ],
+    });
+    expect(seen).toEqual([
+      ['a', 'b'],
+      ['c', 'a'],
+    ]);
   });
 
   it('keeps batches that arrive before the subscribe reply', async () => {

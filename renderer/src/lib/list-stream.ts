@@ -36,11 +36,7 @@ type Phase<T, B> =
  * reaches us, so batches seen while subscribing are kept and replayed once the id is
  * known; batches for any other id (an old subscription winding down) are ignored.
  */
-export const createListStream = <C extends BatchChannel>(
-  bridge: Bridge,
-  channel: C,
-  onItems: (items: ItemOf<C>[], batch: BatchOf<C>) => void,
-): ListStream => {
+export const createListStream = <C extends BatchChannel>(bridge: Bridge, channel: C, onItems: (items: ItemOf<C>[], batch: BatchOf<C>) => void): ListStream => {
   type T = ItemOf<C>;
   type B = BatchOf<C>;
   let phase: Phase<T, B> = { kind: 'idle' };

@@ -37,8 +37,7 @@ export type LoopbackOptions = {
 const OPEN = 1;
 const networkError: IpcResult<never> = { ok: false, error: { code: 'network' } };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isResponse = (value: Record<string, unknown>): value is WireResponse =>
   typeof value.id === 'number' && isRecord(value.result) && typeof value.result.ok === 'boolean';
 const isEvent = (value: Record<string, unknown>): value is WireEvent => typeof value.event === 'string';

@@ -9,10 +9,7 @@ import { createLoopbackTransport } from './loopback-bridge.ts';
 export type { Bridge, Transport, TransportStatus };
 
 const isBridge = (value: unknown): value is Bridge =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as Partial<Bridge>).invoke === 'function' &&
-  typeof (value as Partial<Bridge>).on === 'function';
+  typeof value === 'object' && value !== null && typeof (value as Partial<Bridge>).invoke === 'function' && typeof (value as Partial<Bridge>).on === 'function';
 
 /**
  * Stores only ever see results: a transport that throws (a preload bug, a closed

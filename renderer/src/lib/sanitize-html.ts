@@ -2,8 +2,31 @@ import DOMPurify from 'dompurify';
 
 /** The formatting tags of the Matrix spec that we render; everything else is dropped. */
 const ALLOWED_TAGS = [
-  'b', 'i', 'u', 's', 'em', 'strong', 'code', 'pre', 'blockquote', 'p', 'br',
-  'ul', 'ol', 'li', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'del', 'sup', 'sub', 'span',
+  'b',
+  'i',
+  'u',
+  's',
+  'em',
+  'strong',
+  'code',
+  'pre',
+  'blockquote',
+  'p',
+  'br',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'del',
+  'sup',
+  'sub',
+  'span',
 ];
 const SAFE_HREF = /^(?:https?|mailto):/i;
 

@@ -35,7 +35,12 @@ describe('uploadFile', () => {
     const { bridge, received } = receivingBridge();
     const bytes = Uint8Array.from({ length: UPLOAD_CHUNK_BYTES * 2 + 10 }, (_, i) => i % 251);
     const progress: number[] = [];
-    const id = await uploadFile(bridge, fileOf(bytes), { onProgress: (sent, total) => { expect(total).toBe(bytes.length); progress.push(sent); } });
+    const id = await uploadFile(bridge, fileOf(bytes), {
+      onProgress: (sent, total) => {
+        expect(total).toBe(bytes.length);
+        progress.push(sent);
+      },
+    });
     expect(id).toBe('u'.repeat(32));
     expect(bridge.callsTo('upload:begin')).toEqual([{ name: 'foto.jpg', mimetype: 'image/jpeg', size: bytes.length }]);
     const chunks = bridge.callsTo('upload:chunk') as { offset: number; data: string }[];
@@ -55,7 +60,14 @@ describe('uploadFile', () => {
     const { bridge } = receivingBridge();
     const controller = new AbortController();
     const bytes = new Uint8Array(UPLOAD_CHUNK_BYTES * 3);
-    const upload = uploadFile(bridge, fileOf(bytes), { signal: controller.signal, onProgress: (sent) => { if (sent > 0) { controller.abort(); } } });
+    const upload = uploadFile(bridge, fileOf(bytes), {
+      signal: controller.signal,
+      onProgress: (sent) => {
+        if (sent > 0) {
+          controller.abort();
+        }
+      },
+    });
     await expect(upload).rejects.toMatchObject({ name: 'AbortError' });
     expect(bridge.callsTo('upload:chunk')).toHaveLength(1);
     expect(bridge.callsTo('upload:abort')).toEqual([{ uploadId: 'u'.repeat(32) }]);

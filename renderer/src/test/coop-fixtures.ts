@@ -92,7 +92,17 @@ export const proposalView = (extra: Partial<ProposalView> = {}): ProposalView =>
   tally: {
     classes: [
       classTally('pendiri', { eligible: 4, ballots: 4, for: 3, against: 1, support: { num: '3', den: '4', percent: '75.00' } }),
-      classTally('pekerja', { weightBps: 3500, eligible: 10, ballots: 1, for: 1, against: 0, quorumBps: 3000, quorumMet: false, counts: false, support: { num: '1', den: '1', percent: '100.00' } }),
+      classTally('pekerja', {
+        weightBps: 3500,
+        eligible: 10,
+        ballots: 1,
+        for: 1,
+        against: 0,
+        quorumBps: 3000,
+        quorumMet: false,
+        counts: false,
+        support: { num: '1', den: '1', percent: '100.00' },
+      }),
     ],
     weightedSupport: { num: '221', den: '400', percent: '55.25' },
     optionShares: null,

@@ -2,9 +2,7 @@ import type { Bridge } from '../../../shared/ipc/bridge.ts';
 import type { EventChannel, EventPayload, RequestChannel, RequestInput, RequestOutput } from '../../../shared/ipc/contract.ts';
 import type { IpcResult } from '../../../shared/ipc/errors.ts';
 
-type Handler<C extends RequestChannel> = (
-  input: RequestInput<C>,
-) => IpcResult<RequestOutput<C>> | Promise<IpcResult<RequestOutput<C>>>;
+type Handler<C extends RequestChannel> = (input: RequestInput<C>) => IpcResult<RequestOutput<C>> | Promise<IpcResult<RequestOutput<C>>>;
 
 export type Call = { channel: RequestChannel; input: unknown };
 

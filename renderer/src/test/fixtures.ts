@@ -25,10 +25,7 @@ export const roomEntry = (id: string, extra: Partial<RoomListEntry> = {}): RoomL
   ...extra,
 });
 
-export const message = (
-  id: string,
-  extra: Partial<Extract<TimelineItem, { kind: 'message' }>> = {},
-): Extract<TimelineItem, { kind: 'message' }> => ({
+export const message = (id: string, extra: Partial<Extract<TimelineItem, { kind: 'message' }>> = {}): Extract<TimelineItem, { kind: 'message' }> => ({
   id,
   eventId: `$${id}`,
   sender: '@budi:example.org',

@@ -17,7 +17,14 @@ const refusal = (run: () => unknown): string | null => {
 
 describe('date order', () => {
   // Every number ≤ 12 and both readings run forwards: nothing in the data decides.
-  const ambiguous = ['03/04/24 10.00 - Ayu: halo', '03/04/24 10.05 - Budi: hai', '05/04/24 09.00 - Ayu: pagi', '07/04/24 09.00 - Budi: sore', '09/04/24 09.00 - Ayu: malam', ''].join('\n');
+  const ambiguous = [
+    '03/04/24 10.00 - Ayu: halo',
+    '03/04/24 10.05 - Budi: hai',
+    '05/04/24 09.00 - Ayu: pagi',
+    '07/04/24 09.00 - Budi: sore',
+    '09/04/24 09.00 - Ayu: malam',
+    '',
+  ].join('\n');
 
   it('reports an undecidable order with three samples read both ways', () => {
     const { dateOrder } = parse(ambiguous);

@@ -35,7 +35,8 @@ const refusal = async (run: () => Promise<unknown>): Promise<string> => {
   }
 };
 
-const refusalOf = (entries: readonly TestZipEntry[], limits?: Partial<ExportLimits>): Promise<string> => refusal(async () => openExport(await write(entries), limits));
+const refusalOf = (entries: readonly TestZipEntry[], limits?: Partial<ExportLimits>): Promise<string> =>
+  refusal(async () => openExport(await write(entries), limits));
 
 describe('a well-formed archive built here', () => {
   it('opens, resolves the photo and reads it', async () => {
@@ -46,7 +47,13 @@ describe('a well-formed archive built here', () => {
   });
 
   it('ignores __MACOSX/ and .DS_Store, and folders', async () => {
-    const opened = await openZip([CHAT, PHOTO, { name: '__MACOSX/._IMG-20240105-WA0003.jpg', data: 'x' }, { name: '.DS_Store', data: 'x' }, { name: 'empty/', method: 0 }]);
+    const opened = await openZip([
+      CHAT,
+      PHOTO,
+      { name: '__MACOSX/._IMG-20240105-WA0003.jpg', data: 'x' },
+      { name: '.DS_Store', data: 'x' },
+      { name: 'empty/', method: 0 },
+    ]);
     expect(opened.mediaEntries().map((entry) => entry.fileName)).toEqual(['IMG-20240105-WA0003.jpg']);
     await opened.close();
   });

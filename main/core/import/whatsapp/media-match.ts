@@ -33,9 +33,7 @@ export const matchMedia = (entries: readonly ExportEntry[], available: ReadonlyM
       referenced.add(fileName);
     }
   }
-  const unreferenced = [...available]
-    .filter(([fileName]) => !referenced.has(fileName))
-    .map(([fileName, size]) => ({ fileName, size }));
+  const unreferenced = [...available].filter(([fileName]) => !referenced.has(fileName)).map(([fileName, size]) => ({ fileName, size }));
   for (const { fileName } of unreferenced) {
     skipped.push({ reason: 'media_unreferenced', entryIndex: null, line: null, fileName, detail: 'no message refers to this file' });
   }

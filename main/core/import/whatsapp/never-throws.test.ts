@@ -31,9 +31,50 @@ const pick = <T>(items: readonly T[]): T => items[integer(items.length)] as T;
 const randomBytes = (length: number): Uint8Array => Uint8Array.from({ length }, () => integer(256));
 
 const FRAGMENTS = [
-  '05/01/24 ', '1/13/21, ', '[12/01/21 ', '[2026/7/9 ', '31/02/24 ', '99/99/99 ', '2565 BE, ', '10.00', '12:05\u202FAM', '4:37:05 PM', '.59', '] ', ' - ', ': ',
-  'Budi', 'Ayu Lestari', '\u202A+62 812\u202C', '\u200E', '\u200F', '"', '“', '”', 'left', 'keluar', 'menambahkan', 'created group "X"', ' (file attached)',
-  '<attached: ', '>', '../', '\\', 'C:', '<Media omitted>', ' <Pesan ini diedit>', 'null', 'POLL:', '\n', '\r\n', '\r', '\uFEFF', '\uFFFD', '\u0000', ' ', '😀',
+  '05/01/24 ',
+  '1/13/21, ',
+  '[12/01/21 ',
+  '[2026/7/9 ',
+  '31/02/24 ',
+  '99/99/99 ',
+  '2565 BE, ',
+  '10.00',
+  '12:05\u202FAM',
+  '4:37:05 PM',
+  '.59',
+  '] ',
+  ' - ',
+  ': ',
+  'Budi',
+  'Ayu Lestari',
+  '\u202A+62 812\u202C',
+  '\u200E',
+  '\u200F',
+  '"',
+  '“',
+  '”',
+  'left',
+  'keluar',
+  'menambahkan',
+  'created group "X"',
+  ' (file attached)',
+  '<attached: ',
+  '>',
+  '../',
+  '\\',
+  'C:',
+  '<Media omitted>',
+  ' <Pesan ini diedit>',
+  'null',
+  'POLL:',
+  '\n',
+  '\r\n',
+  '\r',
+  '\uFEFF',
+  '\uFFFD',
+  '\u0000',
+  ' ',
+  '😀',
 ];
 
 const expectOnlyExportError = (run: () => unknown): void => {
@@ -70,7 +111,11 @@ describe('parse', () => {
     for (let round = 0; round < 300; round++) {
       expectOnlyExportError(() => parseBytes(randomBytes(integer(2000))));
       // A valid header followed by invalid UTF-8 parses, with U+FFFD in the body.
-      const bytes = Buffer.concat([Buffer.from('05/01/24 10.00 - Budi: '), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]), Buffer.from(randomBytes(integer(50)))]);
+      const bytes = Buffer.concat([
+        Buffer.from('05/01/24 10.00 - Budi: '),
+        Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]),
+        Buffer.from(randomBytes(integer(50))),
+      ]);
       expectOnlyExportError(() => parseBytes(bytes));
     }
     expect(parseBytes(Buffer.concat([Buffer.from('05/01/24 10.00 - Budi: a'), Buffer.from([0xff]), Buffer.from('b\n')])).entries[0]?.body).toBe('a\uFFFDb');

@@ -37,7 +37,11 @@ describe('the fingerprint', () => {
     const text = await openExport(fixturePath('txt', '06-attachments-android-id.txt'));
     const archive = await openZipFixture('android-id-with-media.zip');
     try {
-      expect(text.fingerprint).toBe(createHash('sha256').update(readFileSync(fixturePath('txt', '06-attachments-android-id.txt'))).digest('hex'));
+      expect(text.fingerprint).toBe(
+        createHash('sha256')
+          .update(readFileSync(fixturePath('txt', '06-attachments-android-id.txt')))
+          .digest('hex'),
+      );
       expect(archive.fingerprint).toBe(text.fingerprint);
     } finally {
       await archive.close();

@@ -227,7 +227,10 @@ describe('chat-level facts', () => {
   it('guesses the group name from the file name, else from the latest subject', () => {
     expect(parsedFixture('02-android-en-us-12h-nnbsp.txt').groupName).toEqual({ name: 'Warung Bersama 2.0', source: 'file_name' });
     expect(parsedFixture('09-system-only-android-id.txt').groupName).toEqual({ name: 'Pengurus KUD Maju 2024', source: 'subject_changed' });
-    expect(parseBytes(readFileSync(fixturePath('txt', '01-android-id-24h-group.txt'))).groupName).toEqual({ name: 'KTM: Info Anggota', source: 'subject_changed' });
+    expect(parseBytes(readFileSync(fixturePath('txt', '01-android-id-24h-group.txt'))).groupName).toEqual({
+      name: 'KTM: Info Anggota',
+      source: 'subject_changed',
+    });
     expect(parsedFixture('07-attachments-ios-en.txt').groupName).toEqual({ name: 'Tani Organik', source: 'system_label' });
   });
 

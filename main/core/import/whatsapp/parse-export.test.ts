@@ -103,11 +103,11 @@ describe('bodies', () => {
   });
 
   it('knows the three kinds of deletion', () => {
-    expect(entries(ios(`A: ${LRM}This message was deleted.`, `A: ${LRM}You deleted this message.`, `A: ${LRM}Pesan ini dihapus oleh admin.`)).map((entry) => entry.deleted)).toEqual([
-      'sender',
-      'me',
-      'admin',
-    ]);
+    expect(
+      entries(ios(`A: ${LRM}This message was deleted.`, `A: ${LRM}You deleted this message.`, `A: ${LRM}Pesan ini dihapus oleh admin.`)).map(
+        (entry) => entry.deleted,
+      ),
+    ).toEqual(['sender', 'me', 'admin']);
   });
 
   it('flags omitted media in both languages and keeps the caption', () => {

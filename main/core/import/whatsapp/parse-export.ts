@@ -161,18 +161,30 @@ const skippedItems = (
   });
   for (const entry of entries) {
     if (entry.attachment !== null && isUnsafeFileName(entry.attachment.fileName)) {
-      skipped.push(skippedItem({ reason: 'unsafe_file_name', entryIndex: entry.index, line: entry.line, fileName: entry.attachment.fileName, detail: 'unsafe file name' }));
+      skipped.push(
+        skippedItem({ reason: 'unsafe_file_name', entryIndex: entry.index, line: entry.line, fileName: entry.attachment.fileName, detail: 'unsafe file name' }),
+      );
     }
   }
   const last = entries[entries.length - 1];
   if (!endsWithLineBreak && last !== undefined) {
-    skipped.push(skippedItem({ reason: 'truncated', entryIndex: last.index, line: last.line, detail: 'the file does not end with a line break; the last message may be cut' }));
+    skipped.push(
+      skippedItem({
+        reason: 'truncated',
+        entryIndex: last.index,
+        line: last.line,
+        detail: 'the file does not end with a line break; the last message may be cut',
+      }),
+    );
   }
   return skipped;
 };
 
 /** The latest subject, the first creation title, and the last iOS label that is a group name. */
-const groupTitles = (kept: readonly Header[], entries: readonly BuildingEntry[]): { subject: string | null; created: string | null; systemLabel: string | null } => {
+const groupTitles = (
+  kept: readonly Header[],
+  entries: readonly BuildingEntry[],
+): { subject: string | null; created: string | null; systemLabel: string | null } => {
   let subject: string | null = null;
   let created: string | null = null;
   for (const { text } of kept) {

@@ -74,11 +74,13 @@ export const startsLikeZip = (head: Uint8Array): boolean => {
 };
 
 /** Office, OpenDocument, e-book and app formats that are zip files inside; members share these. */
-const ZIP_BASED_DOCUMENT = /\.(?:docx|docm|dotx|xlsx|xlsm|xltx|pptx|pptm|potx|ppsx|vsdx|odt|ods|odp|odg|ott|epub|xps|oxps|3mf|kmz|apk|jar|ipa|pages|numbers|key)$/i;
+const ZIP_BASED_DOCUMENT =
+  /\.(?:docx|docm|dotx|xlsx|xlsm|xltx|pptx|pptm|potx|ppsx|vsdx|odt|ods|odp|odg|ott|epub|xps|oxps|3mf|kmz|apk|jar|ipa|pages|numbers|key)$/i;
 
 const isZipBasedDocument = (name: string): boolean => ZIP_BASED_DOCUMENT.test(name);
 
-const corrupt = (error: unknown): ExportError => (isExportError(error) ? error : new ExportError('corrupt_zip', error instanceof Error ? error.message : String(error)));
+const corrupt = (error: unknown): ExportError =>
+  isExportError(error) ? error : new ExportError('corrupt_zip', error instanceof Error ? error.message : String(error));
 
 /** If every file sits in one top folder (a re-zipped export folder), match names without it. */
 const commonFolder = (names: readonly string[]): string => {
@@ -193,7 +195,13 @@ const readEntry = async (zipfile: yauzl.ZipFile, listed: Listed, limits: ExportL
 export const openZip = async (filePath: string, limits: ExportLimits): Promise<ZipArchive> => {
   let zipfile: yauzl.ZipFile;
   try {
-    zipfile = await yauzl.openPromise(filePath, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false, strictFileNames: true });
+    zipfile = await yauzl.openPromise(filePath, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: false,
+      validateEntrySizes: false,
+      strictFileNames: true,
+    });
   } catch (error) {
     throw corrupt(error);
   }

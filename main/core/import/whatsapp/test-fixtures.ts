@@ -10,7 +10,10 @@ export const FIXTURES = whatsappFixture();
 
 export const fixturePath = (...segments: string[]): string => path.join(FIXTURES, ...segments);
 
-export const textFixtures = (): string[] => readdirSync(fixturePath('txt')).filter((name) => name.endsWith('.txt')).sort();
+export const textFixtures = (): string[] =>
+  readdirSync(fixturePath('txt'))
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
 
 /** The ground truth of `expected/NAME.json` (see the fixtures' EXPECTED.md). */
 export type ExpectedEntry = {

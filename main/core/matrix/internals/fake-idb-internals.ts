@@ -59,12 +59,8 @@ type RawFactory = IDBFactory & { _databases: Map<string, RawDatabase> };
 
 const [Database, ObjectStore, Index] = await Promise.all([
   internal<new (name: string, version: number) => RawDatabase>('./lib/Database.js'),
-  internal<new (db: RawDatabase, name: string, keyPath: StoreSchema['keyPath'], autoIncrement: boolean) => RawObjectStore>(
-    './lib/ObjectStore.js',
-  ),
-  internal<new (store: RawObjectStore, name: string, keyPath: string | string[], multiEntry: boolean, unique: boolean) => RawIndex>(
-    './lib/Index.js',
-  ),
+  internal<new (db: RawDatabase, name: string, keyPath: StoreSchema['keyPath'], autoIncrement: boolean) => RawObjectStore>('./lib/ObjectStore.js'),
+  internal<new (store: RawObjectStore, name: string, keyPath: string | string[], multiEntry: boolean, unique: boolean) => RawIndex>('./lib/Index.js'),
 ]);
 
 // Opaque handles: the rest of the folder passes these around but cannot touch the fields.
@@ -192,8 +188,7 @@ export const databaseInfo = (handle: DatabaseHandle): { name: string; version: n
   return { name, version };
 };
 
-export const storesOf = (handle: DatabaseHandle): StoreHandle[] =>
-  Array.from(rawDatabase(handle).rawObjectStores.values(), storeHandle);
+export const storesOf = (handle: DatabaseHandle): StoreHandle[] => Array.from(rawDatabase(handle).rawObjectStores.values(), storeHandle);
 
 // Copies, so that a persisted schema never aliases fake-indexeddb's own arrays.
 const copyKeyPath = <P extends string | string[] | null>(keyPath: P): P => (Array.isArray(keyPath) ? (keyPath.slice() as P) : keyPath);

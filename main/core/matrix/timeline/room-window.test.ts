@@ -41,7 +41,10 @@ const fakeServer = (history: MatrixEvent[], size = 3) => {
       }
       const start = Math.max(0, index - 1);
       const end = Math.min(history.length, index + 2);
-      return Promise.resolve({ focus, page: { entries: history.slice(start, end), older: `h${String(start)}`, newer: end === history.length ? null : `h${String(end)}` } });
+      return Promise.resolve({
+        focus,
+        page: { entries: history.slice(start, end), older: `h${String(start)}`, newer: end === history.length ? null : `h${String(end)}` },
+      });
     },
   };
   return { source, asked };
@@ -83,9 +86,14 @@ describe('room window', () => {
     await window.paginate('backward');
     window.items();
     const target = history[8];
-    await room.addLiveEvents([text('@alice:example.org', 'baru 2'), makeEvent({ type: 'm.room.redaction', sender: '@alice:example.org', redacts: target?.getId(), content: {} })].map(inRoom), {
-      addToState: false,
-    });
+    await room.addLiveEvents(
+      [text('@alice:example.org', 'baru 2'), makeEvent({ type: 'm.room.redaction', sender: '@alice:example.org', redacts: target?.getId(), content: {} })].map(
+        inRoom,
+      ),
+      {
+        addToState: false,
+      },
+    );
     const items = window.items();
     expect(bodies(items).at(-1)).toBe('baru 2');
     expect(items.find((item) => item.eventId === target?.getId())?.kind).toBe('redacted');

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceView, RoomMemberView } from '../../../../shared/model/security.ts';
 import { sortDevices, sortMembers } from './trust-views.ts';
 
-const device = (deviceId: string, displayName: string | null, thisDevice = false): DeviceView => ({ deviceId, displayName, verified: 'unverified', thisDevice });
+const device = (deviceId: string, displayName: string | null, thisDevice = false): DeviceView => ({
+  deviceId,
+  displayName,
+  verified: 'unverified',
+  thisDevice,
+});
 const member = (userId: string, displayName: string, membership: 'join' | 'invite' = 'join', own = false): RoomMemberView => ({
   userId,
   displayName,

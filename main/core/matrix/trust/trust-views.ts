@@ -68,15 +68,13 @@ export const roomMembers = async (client: MatrixClient, roomId: string, userId: 
   await room.loadMembersIfNeeded();
   const members = room.getMembers().filter((member) => member.membership === KnownMembership.Join || member.membership === KnownMembership.Invite);
   const views = await Promise.all(
-    members.map(
-      async (member): Promise<RoomMemberView> => ({
-        userId: member.userId,
-        displayName: member.name,
-        membership: member.membership === KnownMembership.Join ? 'join' : 'invite',
-        verified: await userTrust(crypto, member.userId),
-        own: member.userId === userId,
-      }),
-    ),
+    members.map(async (member): Promise<RoomMemberView> => ({
+      userId: member.userId,
+      displayName: member.name,
+      membership: member.membership === KnownMembership.Join ? 'join' : 'invite',
+      verified: await userTrust(crypto, member.userId),
+      own: member.userId === userId,
+    })),
   );
   return sortMembers(views);
 };

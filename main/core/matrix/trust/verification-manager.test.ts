@@ -1,18 +1,20 @@
 import { EventEmitter } from 'node:events';
 import type { MatrixClient } from 'matrix-js-sdk';
-import {
-  CryptoEvent,
-  VerificationPhase,
-  VerificationRequestEvent,
-  VerifierEvent,
-  type ShowSasCallbacks,
-} from 'matrix-js-sdk/lib/crypto-api/index.js';
+import { CryptoEvent, VerificationPhase, VerificationRequestEvent, VerifierEvent, type ShowSasCallbacks } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { VerificationView } from '../../../../shared/model/verification.ts';
 import { silentLogger } from '../../ports.ts';
 import { VerificationManager } from './verification-manager.ts';
 
-const EMOJI: [string, string][] = [['🐶', 'Dog'], ['🐱', 'Cat'], ['🦁', 'Lion'], ['🐎', 'Horse'], ['🦄', 'Unicorn'], ['🐷', 'Pig'], ['🐘', 'Elephant']];
+const EMOJI: [string, string][] = [
+  ['🐶', 'Dog'],
+  ['🐱', 'Cat'],
+  ['🦁', 'Lion'],
+  ['🐎', 'Horse'],
+  ['🦄', 'Unicorn'],
+  ['🐷', 'Pig'],
+  ['🐘', 'Elephant'],
+];
 
 /** A verification request as the SDK hands it over: fields, actions, and a change event. */
 const fakeRequest = (initiatedByMe: boolean) => {

@@ -32,8 +32,7 @@ export type VerificationManagerDeps = {
   onChange(views: VerificationView[]): void;
 };
 
-const finished = (request: VerificationRequest): boolean =>
-  request.phase === VerificationPhase.Done || request.phase === VerificationPhase.Cancelled;
+const finished = (request: VerificationRequest): boolean => request.phase === VerificationPhase.Done || request.phase === VerificationPhase.Cancelled;
 
 /**
  * Every interactive verification of this session, incoming and outgoing. The SDK's

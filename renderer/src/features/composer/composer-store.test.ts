@@ -60,7 +60,10 @@ describe('composer store', () => {
     composer.setText('draft b!');
     composer.flush();
     composer.flush();
-    expect(bridge.callsTo('draft:set')).toEqual([{ roomId: '!a:x', text: 'for a' }, { roomId: '!b:x', text: 'draft b!' }]);
+    expect(bridge.callsTo('draft:set')).toEqual([
+      { roomId: '!a:x', text: 'for a' },
+      { roomId: '!b:x', text: 'draft b!' },
+    ]);
   });
 
   it('does not let a late draft overwrite what was typed', async () => {

@@ -33,9 +33,11 @@ export type ComposerDeps = {
 export const createComposerStore = (bridge: Bridge, deps: ComposerDeps = {}): ComposerStore => {
   const debounceMs = deps.debounceMs ?? 300;
   const setTimer = deps.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
-  const clearTimer = deps.clearTimer ?? ((handle: unknown) => {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
-  });
+  const clearTimer =
+    deps.clearTimer ??
+    ((handle: unknown) => {
+      clearTimeout(handle as ReturnType<typeof setTimeout>);
+    });
   const store = createStore<ComposerState>(() => ({ roomId: null, text: '', sending: false, error: null }));
   let timer: unknown = null;
   // Bumped on every keystroke: a draft:get that returns after the member typed must not win.

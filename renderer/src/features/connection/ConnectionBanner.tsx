@@ -41,9 +41,7 @@ export const ConnectionBanner = () => {
     case 'offline':
       return (
         <div className="banner banner-warning" role="status" data-testid="connection-banner" data-state="offline">
-          <span title={fullTime(connection.since, i18n.language)}>
-            {t('connection.offline', { time: clockTime(connection.since, i18n.language) })}
-          </span>
+          <span title={fullTime(connection.since, i18n.language)}>{t('connection.offline', { time: clockTime(connection.since, i18n.language) })}</span>
         </div>
       );
     case 'online':

@@ -28,11 +28,18 @@ const choose = (element: HTMLElement, value: string): Promise<void> =>
 
 const setup = async (extra: Partial<CoopView> = {}, language: 'id' | 'en' = 'id') => {
   const bridge = createFakeBridge();
-  const summary = (id: string, closesAt: number, closed: boolean) => ({ ...proposalView({ id, title: id, closesAt, closed, outcome: closed ? ('passed' as const) : ('open' as const) }) });
+  const summary = (id: string, closesAt: number, closed: boolean) => ({
+    ...proposalView({ id, title: id, closesAt, closed, outcome: closed ? ('passed' as const) : ('open' as const) }),
+  });
   bridge.handle('coop:get', () =>
     ok(
       coopView({
-        proposals: [summary('$old', Date.now() - 3 * DAY, true), summary('$later', Date.now() + 5 * DAY, false), summary('$soon', Date.now() + 2 * DAY + 3 * 3_600_000 + 60_000, false), summary('$older', Date.now() - 9 * DAY, true)],
+        proposals: [
+          summary('$old', Date.now() - 3 * DAY, true),
+          summary('$later', Date.now() + 5 * DAY, false),
+          summary('$soon', Date.now() + 2 * DAY + 3 * 3_600_000 + 60_000, false),
+          summary('$older', Date.now() - 9 * DAY, true),
+        ],
         ...extra,
       }),
     ),

@@ -47,7 +47,11 @@ const MemberRow = ({ member, view }: MemberRowProps) => {
           {member.userId}
           {member.membership === 'invite' && <span className="tag">{t('coop.members.invited')}</span>}
           {member.membership === 'leave' && <span className="tag">{t('coop.members.left')}</span>}
-          {member.secretary && <span className="tag" data-testid="coop-member-secretary">{t('coop.members.secretary')}</span>}
+          {member.secretary && (
+            <span className="tag" data-testid="coop-member-secretary">
+              {t('coop.members.secretary')}
+            </span>
+          )}
         </span>
       </span>
       {view.canAppointSecretaries && member.membership === 'join' && (

@@ -63,7 +63,13 @@ describe('ProposalPanel: voting', () => {
 
   it('offers one button per option for an options proposal', async () => {
     const { bridge, view } = await setup(
-      proposalView({ kind: 'options', answers: [{ id: 'a', text: 'Traktor' }, { id: 'b', text: 'Kerbau' }] }),
+      proposalView({
+        kind: 'options',
+        answers: [
+          { id: 'a', text: 'Traktor' },
+          { id: 'b', text: 'Kerbau' },
+        ],
+      }),
     );
     expect(view.byTestId('vote-b').textContent).toBe('Kerbau');
     await click(view.byTestId('vote-b'));
@@ -133,7 +139,10 @@ describe('ProposalPanel: the count', () => {
     const { view } = await setup(
       proposalView({
         kind: 'options',
-        answers: [{ id: 'a', text: 'Traktor' }, { id: 'b', text: 'Kerbau' }],
+        answers: [
+          { id: 'a', text: 'Traktor' },
+          { id: 'b', text: 'Kerbau' },
+        ],
         tally: {
           ...proposalView().tally,
           classes: [
@@ -159,9 +168,7 @@ describe('ProposalPanel: the count', () => {
   });
 
   it('says the count is running, provisional, or not counted at all', async () => {
-    const { view } = await setup(
-      proposalView({ invalid: true, tally: { ...proposalView().tally, provisional: true, undecryptable: 2 } }),
-    );
+    const { view } = await setup(proposalView({ invalid: true, tally: { ...proposalView().tally, provisional: true, undecryptable: 2 } }));
     const outcome = view.byTestId('proposal-outcome');
     expect([outcome.dataset.outcome, outcome.querySelector('p')?.textContent]).toEqual(['open', 'Masih dibuka — hitungan sementara']);
     expect(view.byTestId('provisional-warning').textContent).toBe('Beberapa suara belum dapat didekripsi; hasil ini sementara.');
@@ -186,7 +193,9 @@ describe('ProposalPanel: the count', () => {
 
 describe('ProposalPanel: the text', () => {
   it('renders the Markdown body without anything that could run', async () => {
-    const { view } = await setup(proposalView({ body: 'Kita **perlu** traktor.\n\n<script>window.hacked = 1</script><img src=x onerror="window.hacked = 2">' }));
+    const { view } = await setup(
+      proposalView({ body: 'Kita **perlu** traktor.\n\n<script>window.hacked = 1</script><img src=x onerror="window.hacked = 2">' }),
+    );
     const body = view.byTestId('proposal-body');
     expect(body.querySelector('strong')?.textContent).toBe('perlu');
     expect(body.querySelector('script, img, [onerror]')).toBeNull();

@@ -27,7 +27,13 @@ const CloseButton = ({ roomId, proposal }: { roomId: string; proposal: ProposalV
   const request = useRequest(() => undefined);
   return (
     <>
-      <button type="button" className="primary" data-testid="proposal-close" disabled={request.busy} onClick={() => void request.run(() => coop.close(roomId, proposal.id))}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="proposal-close"
+        disabled={request.busy}
+        onClick={() => void request.run(() => coop.close(roomId, proposal.id))}
+      >
         {request.busy ? t('coop.proposal.closing') : t('coop.proposal.close')}
       </button>
       <ErrorAlert code={request.error} />

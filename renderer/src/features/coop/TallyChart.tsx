@@ -8,7 +8,13 @@ import { answerText, classTallyWords, weightedWords } from './tally-words.ts';
 
 const OPTION_TONES = 6;
 
-const optionTone = (proposal: ProposalView, id: string): string => `seg-opt-${String(Math.max(0, proposal.answers.findIndex((answer) => answer.id === id)) % OPTION_TONES)}`;
+const optionTone = (proposal: ProposalView, id: string): string =>
+  `seg-opt-${String(
+    Math.max(
+      0,
+      proposal.answers.findIndex((answer) => answer.id === id),
+    ) % OPTION_TONES,
+  )}`;
 
 const supportSegments = (proposal: ProposalView, tally: ClassTallyView): BarSegment[] => {
   if (proposal.kind === 'options') {
@@ -59,7 +65,12 @@ const ClassRow = ({ proposal, tally }: { proposal: ProposalView; tally: ClassTal
         <span className="bar-caption" aria-hidden="true">
           {t(proposal.kind === 'motion' ? 'coop.tally.supportCaption' : 'coop.tally.choicesCaption')}
         </span>
-        <Bar testId="support-bar" label={supportLabel} segments={supportSegments(proposal, tally)} marker={proposal.kind === 'motion' && proposal.decision.requireMajorityInEachClass ? 0.5 : undefined} />
+        <Bar
+          testId="support-bar"
+          label={supportLabel}
+          segments={supportSegments(proposal, tally)}
+          marker={proposal.kind === 'motion' && proposal.decision.requireMajorityInEachClass ? 0.5 : undefined}
+        />
       </div>
     </li>
   );
@@ -120,11 +131,7 @@ export const TallyChart = ({ proposal }: { proposal: ProposalView }) => {
       </ul>
       <div className="weighted-support" data-testid="weighted-support" title={weighted}>
         <span className="class-tally-name">{t('coop.tally.weightedHeading', { decision: pickName(proposal.decision.name, i18n.language) })}</span>
-        <Bar
-          label={weighted}
-          segments={weightedSegments}
-          marker={proposal.kind === 'motion' ? Number(proposal.decision.threshold.percent) / 100 : undefined}
-        />
+        <Bar label={weighted} segments={weightedSegments} marker={proposal.kind === 'motion' ? Number(proposal.decision.threshold.percent) / 100 : undefined} />
       </div>
     </section>
   );

@@ -59,12 +59,18 @@ export const VotePanel = ({ roomId, proposal, deadlinePassed }: VotePanelProps) 
         })}
       </div>
       <p className="muted small-text" data-testid="vote-current">
-        {ballot.length === 0
-          ? t('coop.vote.none')
-          : t('coop.vote.current', { answer: ballot.map((id) => answerText(proposal, id, t)).join(', ') })}
+        {ballot.length === 0 ? t('coop.vote.none') : t('coop.vote.current', { answer: ballot.map((id) => answerText(proposal, id, t)).join(', ') })}
       </p>
       {ballot.length > 0 && (
-        <button type="button" className="small" data-testid="vote-withdraw" disabled={disabled} onClick={() => { vote([]); }}>
+        <button
+          type="button"
+          className="small"
+          data-testid="vote-withdraw"
+          disabled={disabled}
+          onClick={() => {
+            vote([]);
+          }}
+        >
           {t('coop.vote.withdraw')}
         </button>
       )}

@@ -23,12 +23,7 @@ export type DecisionWords = {
 };
 
 /** One decision type's rules, with the quorum named for each class the charter has. */
-export const decisionWords = (
-  decision: DecisionTypeView,
-  classes: readonly StakeholderClass[],
-  t: TFunction,
-  language: string,
-): DecisionWords => {
+export const decisionWords = (decision: DecisionTypeView, classes: readonly StakeholderClass[], t: TFunction, language: string): DecisionWords => {
   const quorums = classes
     .map((cls) => t('coop.charter.quorumItem', { name: pickName(cls.name, language), percent: bpsPercent(decision.classQuorumBps[cls.id] ?? 0, language) }))
     .join(', ');

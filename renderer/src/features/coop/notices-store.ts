@@ -62,14 +62,10 @@ export const createNoticesStore = (bridge: Bridge, deps: NoticesDeps): NoticesSt
     }
     const language = deps.language();
     const t = translate(language);
-    notifier.show(
-      noticeText(notice, t),
-      { body: t('coop.notice.closesAt', { time: fullTime(notice.closesAt, language) }), tag: notice.key },
-      () => {
-        deps.open(notice.roomId, notice.proposalId);
-        dismiss(notice.key);
-      },
-    );
+    notifier.show(noticeText(notice, t), { body: t('coop.notice.closesAt', { time: fullTime(notice.closesAt, language) }), tag: notice.key }, () => {
+      deps.open(notice.roomId, notice.proposalId);
+      dismiss(notice.key);
+    });
   };
 
   const dismiss = (key: string): void => {

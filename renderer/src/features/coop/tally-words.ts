@@ -67,9 +67,7 @@ export const classTallyWords = (
   } else {
     const shares = Object.entries(tally.optionShares ?? {});
     support =
-      shares.length === 0
-        ? t('coop.tally.noBallots')
-        : shares.map(([id, fraction]) => share(answerText(proposal, id, t), fraction, language, t)).join(', ');
+      shares.length === 0 ? t('coop.tally.noBallots') : shares.map(([id, fraction]) => share(answerText(proposal, id, t), fraction, language, t)).join(', ');
   }
   if (tally.spoiled > 0) {
     support = `${support}; ${t('coop.tally.spoiled', { count: tally.spoiled })}`;

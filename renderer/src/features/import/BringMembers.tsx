@@ -16,7 +16,15 @@ const CopyBox = ({ label, text, testId }: { label: string; text: string; testId:
     <div className="copy-box">
       <label className="field">
         <span>{label}</span>
-        <textarea readOnly data-testid={testId} value={text} rows={Math.min(8, text.split('\n').length + 1)} onFocus={(event) => { event.currentTarget.select(); }} />
+        <textarea
+          readOnly
+          data-testid={testId}
+          value={text}
+          rows={Math.min(8, text.split('\n').length + 1)}
+          onFocus={(event) => {
+            event.currentTarget.select();
+          }}
+        />
       </label>
       <button
         type="button"
@@ -105,8 +113,16 @@ export const BringMembers = ({ roomId, groupName }: { roomId: string; groupName:
             </a>
           </p>
           <QrCode text={roomLink.link} label={t('import.invite.qr')} testId="import-qr" />
-          <CopyBox label={t('import.invite.messageId')} text={t('import.invite.message', { lng: 'id', url: roomLink.link, group: groupName })} testId="import-message-id" />
-          <CopyBox label={t('import.invite.messageEn')} text={t('import.invite.message', { lng: 'en', url: roomLink.link, group: groupName })} testId="import-message-en" />
+          <CopyBox
+            label={t('import.invite.messageId')}
+            text={t('import.invite.message', { lng: 'id', url: roomLink.link, group: groupName })}
+            testId="import-message-id"
+          />
+          <CopyBox
+            label={t('import.invite.messageEn')}
+            text={t('import.invite.message', { lng: 'en', url: roomLink.link, group: groupName })}
+            testId="import-message-en"
+          />
         </>
       )}
       <h4>{t('import.invite.requests')}</h4>

@@ -12,7 +12,14 @@ export const ImportStatus = () => {
     return null;
   }
   return (
-    <button type="button" className="import-status link-button" data-testid="import-status" onClick={() => { imports.showJob(job.importId); }}>
+    <button
+      type="button"
+      className="import-status link-button"
+      data-testid="import-status"
+      onClick={() => {
+        imports.showJob(job.importId);
+      }}
+    >
       {t('import.status', { done: job.done, total: job.total, phase: t(`import.phase.${job.phase}`) })}
     </button>
   );

@@ -38,7 +38,16 @@ export const JoinLinkDialog = ({ onClose }: { onClose: () => void }) => {
       submitLabel={t('joinLink.submit')}
       busyLabel={t('joinLink.busy')}
     >
-      <TextField label={t('joinLink.link')} testId="join-link-input" required autoFocus spellCheck={false} placeholder="https://matrix.to/#/…" value={link} onChange={setLink} />
+      <TextField
+        label={t('joinLink.link')}
+        testId="join-link-input"
+        required
+        autoFocus
+        spellCheck={false}
+        placeholder="https://matrix.to/#/…"
+        value={link}
+        onChange={setLink}
+      />
       {requested && (
         <p role="status" data-testid="join-link-requested">
           {t('joinLink.requested')}

@@ -70,7 +70,15 @@ const DateOrderChoice = ({ preview, busy, onPick }: { preview: ImportPreview; bu
       <legend>{t('import.dateOrder.question')}</legend>
       {(['dmy', 'mdy'] as const).map((order) => (
         <label key={order}>
-          <input type="radio" name="date-order" checked={dateOrder.order === order} disabled={busy} onChange={() => { onPick(order); }} />
+          <input
+            type="radio"
+            name="date-order"
+            checked={dateOrder.order === order}
+            disabled={busy}
+            onChange={() => {
+              onPick(order);
+            }}
+          />
           {t(`import.dateOrder.${order}`)}
           <span className="muted">
             {' '}
@@ -118,7 +126,9 @@ export const PreviewStep = () => {
       return { ...current, [name]: result.ok ? { ...row, state: 'ok', displayName: result.value.displayName } : { ...row, state: result.error.code } };
     });
   };
-  const mapping = Object.entries(rows).filter(([, row]) => row.state === 'ok').map(([name, row]) => ({ name, userId: row.userId.trim() }));
+  const mapping = Object.entries(rows)
+    .filter(([, row]) => row.state === 'ok')
+    .map(([name, row]) => ({ name, userId: row.userId.trim() }));
   const pendingRows = Object.values(rows).some((row) => row.state !== 'ok' && row.state !== 'empty');
   const targetReady = targetKind === 'new' ? roomName.trim() !== '' : roomId !== '';
 
@@ -139,7 +149,13 @@ export const PreviewStep = () => {
       <DateOrderChoice preview={preview} busy={busy} onPick={(order) => void imports.setDateOrder(order)} />
       <label className="field">
         <span>{t('import.preview.timeZone')}</span>
-        <select data-testid="import-time-zone" value={timeZone} onChange={(event) => { setTimeZone(event.target.value); }}>
+        <select
+          data-testid="import-time-zone"
+          value={timeZone}
+          onChange={(event) => {
+            setTimeZone(event.target.value);
+          }}
+        >
           {timeZoneChoices(ownTimeZone()).map((zone) => (
             <option key={zone} value={zone}>
               {zone}
@@ -164,22 +180,51 @@ export const PreviewStep = () => {
       <fieldset className="import-target">
         <legend>{t('import.target.title')}</legend>
         <label>
-          <input type="radio" name="target" checked={targetKind === 'new'} onChange={() => { setTargetKind('new'); }} />
+          <input
+            type="radio"
+            name="target"
+            checked={targetKind === 'new'}
+            onChange={() => {
+              setTargetKind('new');
+            }}
+          />
           {t('import.target.new')}
         </label>
         {targetKind === 'new' && (
           <label className="field">
             <span>{t('import.target.name')}</span>
-            <input data-testid="import-room-name" maxLength={255} value={roomName} onChange={(event) => { setRoomName(event.target.value); }} />
+            <input
+              data-testid="import-room-name"
+              maxLength={255}
+              value={roomName}
+              onChange={(event) => {
+                setRoomName(event.target.value);
+              }}
+            />
             <span className="field-hint">{t('import.target.newHint')}</span>
           </label>
         )}
         <label>
-          <input type="radio" name="target" checked={targetKind === 'existing'} disabled={joined.length === 0} onChange={() => { setTargetKind('existing'); }} />
+          <input
+            type="radio"
+            name="target"
+            checked={targetKind === 'existing'}
+            disabled={joined.length === 0}
+            onChange={() => {
+              setTargetKind('existing');
+            }}
+          />
           {t('import.target.existing')}
         </label>
         {targetKind === 'existing' && (
-          <select data-testid="import-room-select" aria-label={t('import.target.existing')} value={roomId} onChange={(event) => { setRoomId(event.target.value); }}>
+          <select
+            data-testid="import-room-select"
+            aria-label={t('import.target.existing')}
+            value={roomId}
+            onChange={(event) => {
+              setRoomId(event.target.value);
+            }}
+          >
             <option value="">{t('import.target.choose')}</option>
             {joined.map((room) => (
               <option key={room.id} value={room.id}>

@@ -48,7 +48,7 @@ describe('import store', () => {
     expect(bridge.callsTo('import:open')).toEqual([{ uploadId: 'b'.repeat(32) }]);
   });
 
-  it('shows main\'s refusal in the picker', async () => {
+  it("shows main's refusal in the picker", async () => {
     const bridge = createFakeBridge();
     bridge.handle('upload:begin', () => ok({ uploadId: 'b'.repeat(32) }));
     bridge.handle('upload:chunk', () => ok({ received: 28 }));
@@ -72,7 +72,7 @@ describe('import store', () => {
     expect(imports.store.getState().step).toBe('preview');
   });
 
-  it('starts the import and follows its progress from main\'s events', async () => {
+  it("starts the import and follows its progress from main's events", async () => {
     const bridge = createFakeBridge();
     bridge.handle('import:open', () => ok({ kind: 'preview', preview }));
     bridge.handle('upload:begin', () => ok({ uploadId: 'b'.repeat(32) }));

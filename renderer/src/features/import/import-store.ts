@@ -99,7 +99,12 @@ export const createImportStore = (bridge: Bridge): ImportStore => {
     }
     const value = result.value;
     if (value.kind === 'chooseChat') {
-      store.setState({ busy: false, error: null, step: 'chooseChat', choice: { importId: value.importId, fileName: value.fileName, candidates: value.candidates } });
+      store.setState({
+        busy: false,
+        error: null,
+        step: 'chooseChat',
+        choice: { importId: value.importId, fileName: value.fileName, candidates: value.candidates },
+      });
       return;
     }
     store.setState({ busy: false, error: null, step: 'preview', choice: null, preview: value.preview });
@@ -160,7 +165,12 @@ export const createImportStore = (bridge: Bridge): ImportStore => {
           },
         });
       } catch (error) {
-        store.setState({ step: 'pick', busy: false, upload: null, error: error instanceof UploadError ? error.code : controller.signal.aborted ? null : 'upload_failed' });
+        store.setState({
+          step: 'pick',
+          busy: false,
+          upload: null,
+          error: error instanceof UploadError ? error.code : controller.signal.aborted ? null : 'upload_failed',
+        });
         return;
       }
       opened(await bridge.invoke('import:open', { uploadId }));

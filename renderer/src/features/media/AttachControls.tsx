@@ -76,7 +76,14 @@ export const AttachControls = ({ roomId }: { roomId: string }) => {
         </p>
       )}
       <div className="attach-buttons">
-        <button type="button" className="icon-button" data-testid="attach" aria-label={t('media.attach')} title={t('media.attach')} onClick={() => files.current?.click()}>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="attach"
+          aria-label={t('media.attach')}
+          title={t('media.attach')}
+          onClick={() => files.current?.click()}
+        >
           📎
         </button>
         <input
@@ -89,7 +96,14 @@ export const AttachControls = ({ roomId }: { roomId: string }) => {
             picked(event.target, false);
           }}
         />
-        <button type="button" className="icon-button" data-testid="attach-voice" aria-label={t('media.voiceFile')} title={t('media.voiceFile')} onClick={() => voice.current?.click()}>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="attach-voice"
+          aria-label={t('media.voiceFile')}
+          title={t('media.voiceFile')}
+          onClick={() => voice.current?.click()}
+        >
           🎵
         </button>
         <input

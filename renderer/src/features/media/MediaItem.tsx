@@ -85,7 +85,14 @@ export const MediaItem = ({ item, roomId, continuation }: MediaItemProps) => {
   const limit = useStore(media.store, (state) => state.maxUploadBytes);
   const [viewing, setViewing] = useState(false);
   const [actionError, setActionError] = useState<ErrorCode | null>(null);
-  const classes = ['message', 'media-message', item.own ? 'own' : 'other', `media-${item.msgtype}`, continuation ? 'continuation' : '', `send-${item.sendState}`];
+  const classes = [
+    'message',
+    'media-message',
+    item.own ? 'own' : 'other',
+    `media-${item.msgtype}`,
+    continuation ? 'continuation' : '',
+    `send-${item.sendState}`,
+  ];
 
   const save = (): void => {
     void media.save(item);
@@ -128,9 +135,7 @@ export const MediaItem = ({ item, roomId, continuation }: MediaItemProps) => {
             {item.caption}
           </div>
         )}
-        {transfer !== undefined && (
-          <TransferBar phase={transfer.phase} loaded={transfer.loaded} total={transfer.total} onCancel={() => void cancel()} />
-        )}
+        {transfer !== undefined && <TransferBar phase={transfer.phase} loaded={transfer.loaded} total={transfer.total} onCancel={() => void cancel()} />}
         {transfer === undefined && item.sendState === 'sending' && item.own && item.eventId === null && (
           <button type="button" className="link-button" data-testid="transfer-cancel" onClick={() => void cancel()}>
             {t('media.cancelTransfer')}

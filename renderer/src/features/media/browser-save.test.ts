@@ -37,7 +37,13 @@ describe('createBrowserSaver', () => {
       },
     } as unknown as Window;
     const progress: number[] = [];
-    await createBrowserSaver(win).save({ url: '/media/t', filename: 'laporan.pdf', mimetype: null, signal: new AbortController().signal, onProgress: (loaded) => progress.push(loaded) });
+    await createBrowserSaver(win).save({
+      url: '/media/t',
+      filename: 'laporan.pdf',
+      mimetype: null,
+      signal: new AbortController().signal,
+      onProgress: (loaded) => progress.push(loaded),
+    });
     expect(picked).toEqual(['laporan.pdf']);
     expect(new TextDecoder().decode(new Uint8Array(written.flatMap((chunk) => [...chunk])))).toBe('%PDF-1.4 isi');
     expect(closed).toBe(true);
@@ -52,7 +58,13 @@ describe('createBrowserSaver', () => {
       clicked.push({ href: this.getAttribute('href') ?? '', download: this.download });
     });
     try {
-      await createBrowserSaver(window).save({ url: '/media/t', filename: 'laporan.pdf', mimetype: null, signal: new AbortController().signal, onProgress: () => undefined });
+      await createBrowserSaver(window).save({
+        url: '/media/t',
+        filename: 'laporan.pdf',
+        mimetype: null,
+        signal: new AbortController().signal,
+        onProgress: () => undefined,
+      });
     } finally {
       spy.mockRestore();
     }

@@ -1,6 +1,12 @@
 /** Saves a file the browser way, for the loopback transport (main has no dialog there). */
 export type BrowserSaver = {
-  save(options: { url: string; filename: string; mimetype: string | null; signal: AbortSignal; onProgress: (loaded: number, total: number) => void }): Promise<void>;
+  save(options: {
+    url: string;
+    filename: string;
+    mimetype: string | null;
+    signal: AbortSignal;
+    onProgress: (loaded: number, total: number) => void;
+  }): Promise<void>;
 };
 
 type Writable = { write(data: Uint8Array): Promise<void>; close(): Promise<void>; abort(): Promise<void> };

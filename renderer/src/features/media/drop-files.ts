@@ -7,8 +7,10 @@ export const filesFromTransfer = (transfer: DataTransfer | null): File[] => {
     return [...transfer.files];
   }
   // Some sources (a copied image) offer the file only as an item.
-  return [...transfer.items].filter((item) => item.kind === 'file').flatMap((item) => {
-    const file = item.getAsFile();
-    return file === null ? [] : [file];
-  });
+  return [...transfer.items]
+    .filter((item) => item.kind === 'file')
+    .flatMap((item) => {
+      const file = item.getAsFile();
+      return file === null ? [] : [file];
+    });
 };

@@ -4,7 +4,15 @@ import type { UploadableFile } from '../../lib/upload.ts';
 /** Images every browser shows; anything else an "image" could be goes as a file. */
 const INLINE_IMAGES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
-const AUDIO_EXTENSIONS: Record<string, string> = { opus: 'audio/ogg', ogg: 'audio/ogg', oga: 'audio/ogg', m4a: 'audio/mp4', mp3: 'audio/mpeg', wav: 'audio/wav', aac: 'audio/aac' };
+const AUDIO_EXTENSIONS: Record<string, string> = {
+  opus: 'audio/ogg',
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  m4a: 'audio/mp4',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  aac: 'audio/aac',
+};
 
 const extensionOf = (name: string): string => name.split('.').pop()?.toLowerCase() ?? '';
 

@@ -55,8 +55,26 @@ describe('media store', () => {
       { name: 'laporan.pdf', mimetype: 'application/pdf', size: 10 },
     ]);
     expect(bridge.callsTo('media:send')).toEqual([
-      { roomId: ROOM, uploadId: '2'.padStart(32, '0'), kind: 'image', caption: 'Rapat', width: 1600, height: 900, durationMs: undefined, thumbnailUploadId: '1'.padStart(32, '0') },
-      { roomId: ROOM, uploadId: '3'.padStart(32, '0'), kind: 'file', caption: undefined, width: undefined, height: undefined, durationMs: undefined, thumbnailUploadId: undefined },
+      {
+        roomId: ROOM,
+        uploadId: '2'.padStart(32, '0'),
+        kind: 'image',
+        caption: 'Rapat',
+        width: 1600,
+        height: 900,
+        durationMs: undefined,
+        thumbnailUploadId: '1'.padStart(32, '0'),
+      },
+      {
+        roomId: ROOM,
+        uploadId: '3'.padStart(32, '0'),
+        kind: 'file',
+        caption: undefined,
+        width: undefined,
+        height: undefined,
+        durationMs: undefined,
+        thumbnailUploadId: undefined,
+      },
     ]);
     expect(media.store.getState().preparing).toEqual([]);
   });

@@ -148,8 +148,7 @@ export const createMediaStore = (bridge: Bridge, deps: MediaDeps): MediaStore =>
       // A picture the browser cannot decode (HEIC, say) still goes, as a file.
       const kind = staged.kind === 'image' && image === null ? 'file' : staged.kind;
       const durationMs = staged.durationMs ?? (kind === 'audio' || kind === 'voice' || kind === 'video' ? await deps.probe.duration(file) : null);
-      const thumbnailUploadId =
-        image === null || image.thumbnail === null ? undefined : await upload(bridge, image.thumbnail, { signal: controller.signal });
+      const thumbnailUploadId = image === null || image.thumbnail === null ? undefined : await upload(bridge, image.thumbnail, { signal: controller.signal });
       const uploadId = await upload(bridge, file, {
         signal: controller.signal,
         onProgress: (loaded, total) => {

@@ -30,7 +30,11 @@ export const startRecording = async (now: () => number = Date.now): Promise<Reco
           const type = (recorder.mimeType || mimeType).split(';')[0] ?? 'audio/ogg';
           const extension = type.includes('webm') ? 'webm' : 'ogg';
           const durationMs = now() - started;
-          resolve(chunks.length === 0 ? null : { file: new File(chunks, `voice-${new Date(started).toISOString().replace(/[:.]/g, '-')}.${extension}`, { type }), durationMs });
+          resolve(
+            chunks.length === 0
+              ? null
+              : { file: new File(chunks, `voice-${new Date(started).toISOString().replace(/[:.]/g, '-')}.${extension}`, { type }), durationMs },
+          );
         };
         recorder.stop();
       }),

@@ -33,9 +33,7 @@ export const InviteRow = ({ room, onAccept, onDecline }: InviteRowProps) => {
         <Avatar id={room.id} initials={room.initials} />
         <span className="room-row-text">
           <span className="room-name">{room.name}</span>
-          <span className="room-preview">
-            {room.inviter === null ? t('rooms.invited') : t('rooms.invitedBy', { inviter: room.inviter })}
-          </span>
+          <span className="room-preview">{room.inviter === null ? t('rooms.invited') : t('rooms.invitedBy', { inviter: room.inviter })}</span>
         </span>
       </div>
       <div className="invite-actions">

@@ -20,7 +20,10 @@ describe('rooms store', () => {
     bridge.emit('rooms:batch', { subscription: 'rooms-1', seq: 1, ops: [{ op: 'set', index: 1, value: roomEntry('!a:x', { unread: 2 }) }] });
     const state = rooms.store.getState();
     expect(state.loaded).toBe(true);
-    expect(state.rooms.map((room) => [room.id, room.unread])).toEqual([['!b:x', 0], ['!a:x', 2]]);
+    expect(state.rooms.map((room) => [room.id, room.unread])).toEqual([
+      ['!b:x', 0],
+      ['!a:x', 2],
+    ]);
   });
 
   it('asks for a resync on a gap', async () => {

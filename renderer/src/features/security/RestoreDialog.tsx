@@ -21,7 +21,9 @@ const ProgressLine = ({ progress }: { progress: RestoreProgress }) => {
   }
   return (
     <div className="restore-progress" role="status" data-testid="restore-progress" data-stage={progress.stage}>
-      <span>{progress.stage === 'done' ? t('restore.done', { total: progress.total }) : t('restore.loading', { done: progress.done, total: progress.total })}</span>
+      <span>
+        {progress.stage === 'done' ? t('restore.done', { total: progress.total }) : t('restore.loading', { done: progress.done, total: progress.total })}
+      </span>
       <progress value={progress.done} max={Math.max(progress.total, 1)} />
     </div>
   );

@@ -29,7 +29,17 @@ export const SecurityBanner = () => {
       ? {
           tone: 'info',
           text: t('restore.banner'),
-          actions: [{ testId: 'restore-open', label: t('restore.open'), primary: true, run: () => { setOpen('restore'); } }, laterAction],
+          actions: [
+            {
+              testId: 'restore-open',
+              label: t('restore.open'),
+              primary: true,
+              run: () => {
+                setOpen('restore');
+              },
+            },
+            laterAction,
+          ],
         }
       : phase === 'unverified' && !dismissed
         ? { tone: 'info', text: t('security.unverifiedBanner'), actions: [laterAction] }
@@ -37,7 +47,16 @@ export const SecurityBanner = () => {
           ? {
               tone: 'warning',
               text: t('security.needsPassword'),
-              actions: [{ testId: 'setup-open', label: t('security.needsPasswordOpen'), primary: true, run: () => { setOpen('setUp'); } }],
+              actions: [
+                {
+                  testId: 'setup-open',
+                  label: t('security.needsPasswordOpen'),
+                  primary: true,
+                  run: () => {
+                    setOpen('setUp');
+                  },
+                },
+              ],
             }
           : phase === 'failed'
             ? {

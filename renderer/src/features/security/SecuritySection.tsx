@@ -41,7 +41,13 @@ const NewRecoveryKey = () => {
         >
           {t('dialog.cancel')}
         </button>
-        <button type="button" className="small primary" data-testid="new-recovery-key-confirm" disabled={request.busy} onClick={() => void request.run(security.newRecoveryKey)}>
+        <button
+          type="button"
+          className="small primary"
+          data-testid="new-recovery-key-confirm"
+          disabled={request.busy}
+          onClick={() => void request.run(security.newRecoveryKey)}
+        >
           {t('security.newRecoveryKeyConfirm')}
         </button>
       </div>

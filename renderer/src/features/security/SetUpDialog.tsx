@@ -24,7 +24,15 @@ export const SetUpDialog = ({ onClose }: SetUpDialogProps) => {
       busyLabel={t('setUp.busy')}
     >
       <p>{t('setUp.intro')}</p>
-      <TextField label={t('setUp.password')} testId="setup-password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
+      <TextField
+        label={t('setUp.password')}
+        testId="setup-password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        required
+      />
     </DialogForm>
   );
 };

@@ -29,9 +29,7 @@ describe('SignInScreen', () => {
     type(view.byTestId('signin-password'), 'rahasia');
     await click(view.byTestId('signin-submit'));
 
-    expect(bridge.callsTo('session:signIn')).toEqual([
-      { homeserverUrl: 'https://matrix.example.org', username: 'sari', password: 'rahasia' },
-    ]);
+    expect(bridge.callsTo('session:signIn')).toEqual([{ homeserverUrl: 'https://matrix.example.org', username: 'sari', password: 'rahasia' }]);
     expect((view.byTestId('signin-submit') as HTMLButtonElement).disabled).toBe(true);
     expect(view.byTestId('signin-submit').textContent).toBe(catalogues.id.signIn.busy);
 

@@ -41,7 +41,15 @@ export const SignInScreen = () => {
           required
           placeholder={t('signIn.homeserverPlaceholder')}
         />
-        <TextField {...bind('username')} label={t('signIn.username')} testId="signin-username" autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+        <TextField
+          {...bind('username')}
+          label={t('signIn.username')}
+          testId="signin-username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
         <TextField {...bind('password')} label={t('signIn.password')} testId="signin-password" type="password" autoComplete="current-password" required />
         <ErrorAlert code={error} testId="signin-error" />
         <button className="primary" type="submit" data-testid="signin-submit" disabled={busy}>

@@ -23,7 +23,11 @@ export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
         {details && (
           <p className="muted room-header-sub">
             {details.topic ?? t('room.members', { members: details.memberCount })}
-            {details.encrypted && <span className="tag" data-testid="room-encrypted">{t('room.encrypted')}</span>}
+            {details.encrypted && (
+              <span className="tag" data-testid="room-encrypted">
+                {t('room.encrypted')}
+              </span>
+            )}
           </p>
         )}
       </div>

@@ -69,8 +69,7 @@ const setup = async (initial: TimelineItem[] = items, window: Partial<TimelineWi
   return { bridge, view, send };
 };
 
-const rowIds = (rendered: Rendered): (string | undefined)[] =>
-  rendered.allByTestId('timeline-item').map((item) => item.dataset.itemId);
+const rowIds = (rendered: Rendered): (string | undefined)[] => rendered.allByTestId('timeline-item').map((item) => item.dataset.itemId);
 
 describe('Timeline', () => {
   it('is a labelled, focusable log of every kind of item', async () => {
@@ -153,7 +152,10 @@ describe('Timeline', () => {
   it('shows older items prepended above and says where the conversation starts', async () => {
     const { view, send } = await setup([message('m5'), message('m6')]);
     expect(view.allByTestId('load-older')).toHaveLength(1);
-    await send([{ op: 'insert', index: 0, value: message('m4') }, { op: 'insert', index: 0, value: { ...base, id: 'c', kind: 'roomCreated' } }]);
+    await send([
+      { op: 'insert', index: 0, value: message('m4') },
+      { op: 'insert', index: 0, value: { ...base, id: 'c', kind: 'roomCreated' } },
+    ]);
     expect(rowIds(view)).toEqual(['c', 'm4', 'm5', 'm6']);
     expect(view.allByTestId('load-older')).toHaveLength(0);
     expect(view.container.querySelector('.timeline-start')?.textContent).toBe('Awal percakapan');
@@ -162,9 +164,15 @@ describe('Timeline', () => {
   it('asks for older messages from the button, and shows a loading row while a page is in flight', async () => {
     const { bridge, view } = await setup([message('m5')]);
     let answer: (() => void) | undefined;
-    bridge.handle('timeline:paginate', () => new Promise((resolve) => {
-      answer = () => { resolve(ok(liveWindow)); };
-    }));
+    bridge.handle(
+      'timeline:paginate',
+      () =>
+        new Promise((resolve) => {
+          answer = () => {
+            resolve(ok(liveWindow));
+          };
+        }),
+    );
     await click(view.byTestId('load-older'));
     expect(bridge.callsTo('timeline:paginate')).toContainEqual({ subscription: 't1', direction: 'backward' });
     expect(view.byTestId('timeline-loading-older').textContent).toBe('Memuat pesan lama…');

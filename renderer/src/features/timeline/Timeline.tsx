@@ -244,9 +244,7 @@ export const Timeline = ({ roomName }: TimelineProps) => {
         firstItemIndex={firstItemIndex}
         initialTopMostItemIndex={focusIndex >= 0 ? { index: focusIndex, align: 'center' } : { index: Math.max(0, rows.length - 1), align: 'end' }}
         computeItemKey={(_, row) => row.key}
-        itemContent={(_, row) => (
-          <TimelineRowView row={row} roomId={roomId ?? ''} focused={row.key === focusItemId} now={now} onRetry={timeline.retry} />
-        )}
+        itemContent={(_, row) => <TimelineRowView row={row} roomId={roomId ?? ''} focused={row.key === focusItemId} now={now} onRetry={timeline.retry} />}
         // Follow new messages only at the live end and only when already reading the newest.
         followOutput={(bottom) => (bottom && !hasNewerRef.current ? 'auto' : false)}
         atBottomThreshold={AT_BOTTOM_PX}

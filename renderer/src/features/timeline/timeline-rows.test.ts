@@ -21,7 +21,19 @@ describe('timeline rows', () => {
   });
 
   it('dates an imported message by its original time', () => {
-    const imported = message('i', { ts: at(20, 9), imported: { senderName: 'Siti', ts: at(2, 9), mappedUserId: null, system: false, mediaMissing: null, deleted: false, edited: false, importedBy: '@budi:x' } });
+    const imported = message('i', {
+      ts: at(20, 9),
+      imported: {
+        senderName: 'Siti',
+        ts: at(2, 9),
+        mappedUserId: null,
+        system: false,
+        mediaMissing: null,
+        deleted: false,
+        edited: false,
+        importedBy: '@budi:x',
+      },
+    });
     const rows = buildRows([message('a', { ts: at(2, 8) }), imported], null);
     expect(rows.filter((row) => row.kind === 'day')).toHaveLength(1);
   });

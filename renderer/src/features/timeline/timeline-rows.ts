@@ -63,5 +63,4 @@ export const rowShift = (previous: readonly TimelineRow[], next: readonly Timeli
 };
 
 /** Where the row of an item is, for scrolling to it; -1 when it is not in the window. */
-export const rowIndexOf = (rows: readonly TimelineRow[], itemId: string): number =>
-  rows.findIndex((row) => row.kind === 'item' && row.key === itemId);
+export const rowIndexOf = (rows: readonly TimelineRow[], itemId: string): number => rows.findIndex((row) => row.kind === 'item' && row.key === itemId);

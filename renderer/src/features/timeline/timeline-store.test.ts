@@ -163,9 +163,15 @@ describe('timeline store', () => {
   it('drops a page answer that comes back after a resubscribe', async () => {
     const { bridge, timeline, reset } = setup();
     let answer: (() => void) | undefined;
-    bridge.handle('timeline:paginate', () => new Promise((resolve) => {
-      answer = () => { resolve(ok({ ...liveWindow, hasOlder: false })); };
-    }));
+    bridge.handle(
+      'timeline:paginate',
+      () =>
+        new Promise((resolve) => {
+          answer = () => {
+            resolve(ok({ ...liveWindow, hasOlder: false }));
+          };
+        }),
+    );
     await timeline.open('!a:x');
     reset('t1', [message('m1')]);
     const page = timeline.paginate('backward');

@@ -73,8 +73,7 @@ const empty = (roomId: string | null): TimelineState => ({
 });
 
 /** A room's timeline starts at its creation event: nothing older to fetch. */
-export const canLoadOlder = (state: Pick<TimelineState, 'window' | 'items'>): boolean =>
-  state.window.hasOlder && state.items[0]?.kind !== 'roomCreated';
+export const canLoadOlder = (state: Pick<TimelineState, 'window' | 'items'>): boolean => state.window.hasOlder && state.items[0]?.kind !== 'roomCreated';
 
 /** Whether a page can be asked for that way now. */
 const canPaginate = (state: TimelineState, direction: PaginateDirection): boolean =>
@@ -136,11 +135,7 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     }, 500);
   };
 
-  const hint = createViewportHint(
-    (viewport) => void bridge.invoke('timeline:viewport', viewport),
-    VIEWPORT_HINT_MS,
-    deps.timers,
-  );
+  const hint = createViewportHint((viewport) => void bridge.invoke('timeline:viewport', viewport), VIEWPORT_HINT_MS, deps.timers);
 
   const subscribe = async (roomId: string): Promise<void> => {
     // Pages and hints in flight belong to the old subscription; their answers are dropped below.

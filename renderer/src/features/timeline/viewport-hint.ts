@@ -24,7 +24,12 @@ const sameViewport = (a: Viewport | null, b: Viewport): boolean =>
 export const createViewportHint = (
   send: (viewport: Viewport) => void,
   intervalMs: number,
-  timers: Timers = { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => { clearTimeout(handle as number); } },
+  timers: Timers = {
+    setTimeout: (run, ms) => setTimeout(run, ms),
+    clearTimeout: (handle) => {
+      clearTimeout(handle as number);
+    },
+  },
 ): ViewportHint => {
   let lastSent: Viewport | null = null;
   let pending: Viewport | null = null;

@@ -11,7 +11,8 @@ export type VerificationState = {
   error: ErrorCode | null;
 };
 
-type Action = 'verification:accept' | 'verification:startSas' | 'verification:confirm' | 'verification:mismatch' | 'verification:cancel' | 'verification:dismiss';
+type Action =
+  'verification:accept' | 'verification:startSas' | 'verification:confirm' | 'verification:mismatch' | 'verification:cancel' | 'verification:dismiss';
 
 export type VerificationStore = {
   store: StoreApi<VerificationState>;
