@@ -13,8 +13,8 @@ const MAX_NAME_LENGTH = 200;
 export const safeExportName = (name: string): string => {
   const last = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
   // Control characters and the separators of any file system we run on.
-  // eslint-disable-next-line no-control-regex
   const clean = last
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
     .trim()
     .slice(0, MAX_NAME_LENGTH);
