@@ -28,9 +28,10 @@ const scrollBy = async (page: Page, px: number): Promise<void> => {
 // twice at the reading-place check (see the test below) and once because the jump-to-newest
 // button had gone before the new message arrived while scrolled up (Virtuoso still settling
 // its follow-to-bottom). The parts before those passed each time.
-test.fixme('a long room scrolls as a virtual list: older pages load at the top, new messages stick at the bottom or wait behind the jump button, and the new-messages line marks where reading stopped', async ({
+test('a long room scrolls as a virtual list: older pages load at the top, new messages stick at the bottom or wait behind the jump button, and the new-messages line marks where reading stopped', async ({
   browser,
 }) => {
+  test.fixme(true, 'failed in each of 3 runs here: twice at the reading place after a prepend, once the jump button went too early');
   test.setTimeout(4 * 60_000);
   const [reader, writer] = await Promise.all([newTestUser('pembaca'), newTestUser('penulis')]);
   const writerApi = matrixApi(writer.baseUrl, writer.accessToken);
@@ -120,4 +121,6 @@ test.fixme('a long room scrolls as a virtual list: older pages load at the top, 
 // firstItemIndex is lowered by the rows prepended (use-first-item-index.ts), but the day
 // heading above them changes which row sits at an index; not fixed yet, so this is marked
 // fixme (reported as skipped) rather than left out.
-test.fixme('older pages arriving above keep the reading place (the row at the top stays within 100 px)', () => {});
+test('older pages arriving above keep the reading place (the row at the top stays within 100 px)', () => {
+  test.fixme(true, 'measured 412 px of drift after a prepend (goal: under 100 px); not fixed yet');
+});
