@@ -491,12 +491,18 @@ export class CoopService {
     if (event.beingDecrypted) {
       return;
     }
+    const { type, content } = event;
+    const related = parsePollResponse(type, content)?.startId ?? parsePollEnd(type, content)?.startId ?? event.encryptedReference;
+    const start = related === null ? parsePollStart(type, content) : null;
+    // Most events are neither a vote, an end nor a proposal: they need no snapshot of their
+    // room (every member and state event), which this listener would otherwise build per event.
+    if (related === null && (start === null || start.block === null)) {
+      return;
+    }
     const room = this.matrix.room(event.roomId ?? '');
     if (room === null || CoopRoom.of(room) === null) {
       return;
     }
-    const { type, content } = event;
-    const related = parsePollResponse(type, content)?.startId ?? parsePollEnd(type, content)?.startId ?? event.encryptedReference;
     if (related !== null) {
       const material = this.materials.get(related);
       void material?.then((loaded) => {
@@ -507,7 +513,6 @@ export class CoopService {
     }
     // An open proposal this member has not been told about, however it arrived (live, or in
     // the sync after being away); the reminders remember what was raised.
-    const start = parsePollStart(type, content);
     if (start !== null && start.block !== null && event.sender !== this.me) {
       void this.reminders.newProposal({
         roomId: room.roomId,
