@@ -127,10 +127,11 @@ describe('Timeline', () => {
       message('t1', { ts: now }),
       message('t2', { ts: now }),
     ];
-    const { view } = await setup(dated);
+    // The room's start is in the window: its first day is headed too.
+    const { view } = await setup(dated, { hasOlder: false });
     expect(view.allByTestId('day-separator').map((row) => row.textContent)).toEqual(['Selasa, 2 Januari 2024', 'Kemarin', 'Hari ini']);
     view.unmount();
-    const english = await setup(dated, {}, 'en');
+    const english = await setup(dated, { hasOlder: false }, 'en');
     expect(english.view.allByTestId('day-separator').map((row) => row.textContent)).toEqual(['Tuesday, January 2, 2024', 'Yesterday', 'Today']);
   });
 

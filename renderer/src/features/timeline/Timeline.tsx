@@ -14,31 +14,24 @@ import { buildRows, rowIndexOf } from './timeline-rows.ts';
 import type { TimelineRow } from './timeline-rows.ts';
 import { canLoadOlder } from './timeline-store.ts';
 import { useFirstItemIndex } from './use-first-item-index.ts';
+import { ROW_KEY_ATTRIBUTE, useReadingAnchor } from './use-reading-anchor.ts';
 
 /** How close to the bottom still counts as "reading the newest". */
 const AT_BOTTOM_PX = 48;
 /** How close to the top asks for older messages, so they are there before the member hits the edge. */
 const AT_TOP_PX = 400;
 /** Rows rendered beyond the screen each way, so a quick scroll or a tall image shows no gap. */
-const OVERSCAN_PX = { top: 800, bottom: 800 };
+const OVERSCAN_PX = { top: 0, bottom: 800 };
 /** What PageUp/PageDown move: most of a screen, keeping a line of context. */
 const PAGE_FRACTION = 0.9;
 
 const components = { Header: TimelineTop, Footer: TimelineBottom };
 
-/** The item ids at the ends of a visible range, skipping day and marker rows. */
+/** The item ids at the ends of a visible range. */
 const visibleItemIds = (rows: readonly TimelineRow[], start: number, end: number): [string, string] | null => {
-  let first = Math.max(0, start);
-  let last = Math.min(rows.length - 1, end);
-  while (first <= last && rows[first]?.kind !== 'item') {
-    first += 1;
-  }
-  while (last >= first && rows[last]?.kind !== 'item') {
-    last -= 1;
-  }
-  const a = rows[first];
-  const b = rows[last];
-  return a?.kind === 'item' && b?.kind === 'item' ? [a.key, b.key] : null;
+  const a = rows[Math.max(0, start)];
+  const b = rows[Math.min(rows.length - 1, end)];
+  return a !== undefined && b !== undefined ? [a.key, b.key] : null;
 };
 
 export type TimelineProps = {
@@ -65,13 +58,16 @@ export const Timeline = ({ roomName }: TimelineProps) => {
   const error = useStore(timeline.store, (state) => state.error);
   const readMarkerItemId = useStore(timeline.store, (state) => state.readMarkerItemId);
 
-  const rows = useMemo(() => buildRows(items, readMarkerItemId), [items, readMarkerItemId]);
+  const rows = useMemo(() => buildRows(items, readMarkerItemId, olderAvailable), [items, readMarkerItemId, olderAvailable]);
   const firstItemIndex = useFirstItemIndex(rows);
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
   // The day labels' "today": fixed per room view, which is re-mounted on every room change.
   const [now] = useState(Date.now);
   const [atBottom, setAtBottom] = useState(true);
+  // Virtuoso's at-bottom state as it fires, for the reading anchor (React state lags a render).
+  const atBottomNow = useRef(true);
+  useReadingAnchor(scroller, firstItemIndex, atBottomNow, loaded);
   const [atTop, setAtTop] = useState(false);
   // The newest item when the member scrolled away from the bottom: what came after is unread.
   const [awayFrom, setAwayFrom] = useState<string | null>(null);
@@ -154,8 +150,9 @@ export const Timeline = ({ roomName }: TimelineProps) => {
 
   const onAtBottom = useCallback(
     (bottom: boolean) => {
+      atBottomNow.current = bottom;
       setAtBottom(bottom);
-      setAwayFrom(bottom ? null : (rowsRef.current.findLast((row) => row.kind === 'item')?.key ?? null));
+      setAwayFrom(bottom ? null : (rowsRef.current.at(-1)?.key ?? null));
       if (bottom) {
         // Reaching the newest is reading it.
         timeline.markRead();
@@ -244,7 +241,11 @@ export const Timeline = ({ roomName }: TimelineProps) => {
         firstItemIndex={firstItemIndex}
         initialTopMostItemIndex={focusIndex >= 0 ? { index: focusIndex, align: 'center' } : { index: Math.max(0, rows.length - 1), align: 'end' }}
         computeItemKey={(_, row) => row.key}
-        itemContent={(_, row) => <TimelineRowView row={row} roomId={roomId ?? ''} focused={row.key === focusItemId} now={now} onRetry={timeline.retry} />}
+        itemContent={(_, row) => (
+          <div {...{ [ROW_KEY_ATTRIBUTE]: row.key }}>
+            <TimelineRowView row={row} roomId={roomId ?? ''} focused={row.key === focusItemId} now={now} onRetry={timeline.retry} />
+          </div>
+        )}
         // Follow new messages only at the live end and only when already reading the newest.
         followOutput={(bottom) => (bottom && !hasNewerRef.current ? 'auto' : false)}
         atBottomThreshold={AT_BOTTOM_PX}

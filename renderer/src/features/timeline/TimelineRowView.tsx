@@ -61,23 +61,11 @@ export type TimelineRowViewProps = {
  * through it would be height it never sees.
  */
 export const TimelineRowView = ({ row, roomId, focused, now, onRetry }: TimelineRowViewProps) => {
-  if (row.kind === 'day') {
-    return (
-      <div className="timeline-row">
-        <DaySeparator ts={row.ts} now={now} />
-      </div>
-    );
-  }
-  if (row.kind === 'unread') {
-    return (
-      <div className="timeline-row">
-        <NewMessagesMarker />
-      </div>
-    );
-  }
-  const { item, previous } = row;
+  const { item, previous, dayTs, firstUnread } = row;
   return (
     <div className={focused ? 'timeline-row focused' : 'timeline-row'} data-focused={focused ? 'true' : undefined}>
+      {dayTs !== null && <DaySeparator ts={dayTs} now={now} />}
+      {firstUnread && <NewMessagesMarker />}
       {item.kind === 'message' ? (
         <MessageItem item={item} continuation={isContinuation(item, previous)} onRetry={onRetry} />
       ) : item.kind === 'media' ? (

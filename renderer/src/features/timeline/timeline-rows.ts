@@ -1,42 +1,47 @@
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { dayKey } from '../../lib/format-time.ts';
 
-/** What the virtual list shows, one entry a row: the items plus the lines between them. */
-export type TimelineRow =
-  | { kind: 'day'; key: string; ts: number }
-  | { kind: 'unread'; key: string }
-  | { kind: 'item'; key: string; item: TimelineItem; previous: TimelineItem | undefined };
-
-export const UNREAD_ROW_KEY = 'new-messages';
+/**
+ * What the virtual list shows, one row an item. A day heading and the "new messages" line
+ * belong to the row of the item below them rather than being rows of their own: Virtuoso
+ * sizes rows it has not measured yet (all of a prepended page) like the current first row,
+ * and a short heading there made every older page 35 px a row in its estimate against 53 px
+ * real, which is what moved the reading place by hundreds of pixels after a page arrived.
+ * (Rows still differ, a sender's first message against the next ones; useReadingAnchor
+ * corrects what remains.)
+ */
+export type TimelineRow = {
+  key: string;
+  item: TimelineItem;
+  previous: TimelineItem | undefined;
+  /** The day heading shown above this item: the first item of its day in the window. */
+  dayTs: number | null;
+  /** The "new messages" line above this item: the first one after the read marker. */
+  firstUnread: boolean;
+};
 
 /** An imported message belongs to the day it was written on WhatsApp, not the day of the import. */
 export const shownTs = (item: TimelineItem): number => item.imported?.ts ?? item.ts;
 
 /**
- * The rows for a window of items: a day heading before the first item of each day, and the
- * "new messages" line after the item the read marker sits on, when something follows it.
- * Day rows are keyed by the day, so a heading keeps its identity when older items of the
- * same day arrive above it.
+ * The rows for a window of items: a day heading on the first item of each day, and the
+ * "new messages" line on the item after the one the read marker sits on, when one follows.
+ * While older history is still to come (`olderAbove`), the window's first item gets no heading:
+ * it may not be its day's first, and a heading on the first row makes Virtuoso size every
+ * prepended row like a row with a heading (see above). It appears once the page above arrives.
  */
-export const buildRows = (items: readonly TimelineItem[], readMarkerItemId: string | null): TimelineRow[] => {
-  const rows: TimelineRow[] = [];
-  let day: number | null = null;
-  items.forEach((item, index) => {
+export const buildRows = (items: readonly TimelineItem[], readMarkerItemId: string | null, olderAbove = false): TimelineRow[] => {
+  let day: number | null = olderAbove && items[0] !== undefined ? dayKey(shownTs(items[0])) : null;
+  return items.map((item, index) => {
     const ts = shownTs(item);
     const itemDay = dayKey(ts);
-    if (itemDay !== day) {
-      day = itemDay;
-      rows.push({ kind: 'day', key: `day-${itemDay}`, ts });
-    }
-    const previous = items[index - 1];
-    // Under a day heading a message starts a new group even if its sender wrote just before midnight.
-    const grouped = rows.at(-1)?.kind === 'item' ? previous : undefined;
-    rows.push({ kind: 'item', key: item.id, item, previous: grouped });
-    if (item.id === readMarkerItemId && index < items.length - 1) {
-      rows.push({ kind: 'unread', key: UNREAD_ROW_KEY });
-    }
+    const newDay = itemDay !== day;
+    day = itemDay;
+    const firstUnread = index > 0 && items[index - 1]?.id === readMarkerItemId;
+    // Under a day heading or the new-messages line a message starts a new group.
+    const previous = newDay || firstUnread ? undefined : items[index - 1];
+    return { key: item.id, item, previous, dayTs: newDay ? ts : null, firstUnread };
   });
-  return rows;
 };
 
 /**
@@ -49,12 +54,10 @@ export const buildRows = (items: readonly TimelineItem[], readMarkerItemId: stri
 export const rowShift = (previous: readonly TimelineRow[], next: readonly TimelineRow[]): number | null => {
   const nextIndex = new Map<string, number>();
   next.forEach((row, index) => {
-    if (row.kind === 'item') {
-      nextIndex.set(row.key, index);
-    }
+    nextIndex.set(row.key, index);
   });
   for (const [index, row] of previous.entries()) {
-    const found = row.kind === 'item' ? nextIndex.get(row.key) : undefined;
+    const found = nextIndex.get(row.key);
     if (found !== undefined) {
       return found - index;
     }
@@ -63,4 +66,4 @@ export const rowShift = (previous: readonly TimelineRow[], next: readonly Timeli
 };
 
 /** Where the row of an item is, for scrolling to it; -1 when it is not in the window. */
-export const rowIndexOf = (rows: readonly TimelineRow[], itemId: string): number => rows.findIndex((row) => row.kind === 'item' && row.key === itemId);
+export const rowIndexOf = (rows: readonly TimelineRow[], itemId: string): number => rows.findIndex((row) => row.key === itemId);
