@@ -20,13 +20,6 @@ const sdkOutsideMatrixUntilPorts = [
   'main/core/import/import-runner.test.ts',
   'main/core/import/retry-policy.test.ts',
   'main/core/import/retry-policy.ts',
-  'main/core/media/attachment-crypto.ts',
-  'main/core/media/attachment-upload.test.ts',
-  'main/core/media/attachment-upload.ts',
-  'main/core/media/media-config.ts',
-  'main/core/media/media-port.ts',
-  'main/core/media/media-sender.ts',
-  'main/core/media/media-sender.test.ts',
 ];
 
 export default tseslint.config(

@@ -14,6 +14,7 @@ import type { MediaStep } from '../import/import-plan.ts';
 import type { ImportPort, ReadMedia } from '../import/import-port.ts';
 import { createImportRoom, findImportRoom, joinByLink, knocksOf, roomLinkOf } from '../import/import-room.ts';
 import { attachmentContent, uploadAttachment } from '../media/attachment-upload.ts';
+import { MatrixContentUploader } from './content-uploader.ts';
 import { isEventEncrypter } from './internals/event-encrypter.ts';
 import { deliveredEvent } from './outbox-replay.ts';
 
@@ -35,6 +36,8 @@ const transactionIdOf = (event: { unsigned?: { transaction_id?: unknown } }): un
 
 /** The import port over the account's matrix-js-sdk client. */
 export class MatrixImportPort extends AccountAdapter implements ImportPort {
+  private readonly uploader = new MatrixContentUploader(this.client);
+
   room(roomId: string): Room | null {
     return this.account.room(roomId);
   }
@@ -116,7 +119,7 @@ export class MatrixImportPort extends AccountAdapter implements ImportPort {
 
   async upload(step: MediaStep, readMedia: ReadMedia, roomId: string, signal: AbortSignal): Promise<Record<string, unknown>> {
     const data = await readMedia(step.fileName);
-    const uploaded = await uploadAttachment(this.client, {
+    const uploaded = await uploadAttachment(this.uploader, {
       data,
       name: step.fileName,
       mimetype: step.mimetype,
