@@ -11,16 +11,7 @@ import { rembukPlugin } from './.ci/lint/plugin.ts';
  */
 // Import and media still hand SDK objects through their ports (the governance port is plain data);
 // until their ports are moved to plain data too, these files may import the SDK.
-const sdkOutsideMatrixUntilPorts = [
-  'main/core/idb/crypto-wasm.test.ts',
-  'main/core/idb/sync-store.test.ts',
-  'main/core/import/import-room.ts',
-  'main/core/import/imported-view.ts',
-  'main/core/import/import-port.ts',
-  'main/core/import/import-runner.test.ts',
-  'main/core/import/retry-policy.test.ts',
-  'main/core/import/retry-policy.ts',
-];
+const sdkOutsideMatrixUntilPorts = ['main/core/idb/crypto-wasm.test.ts', 'main/core/idb/sync-store.test.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.homeserver/**', '.rembuk/**', 'test-results/**', 'playwright-report/**', 'release/**'] },
