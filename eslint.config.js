@@ -5,30 +5,6 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { rembukPlugin } from './.ci/lint/plugin.ts';
 
-/**
- * TEMPORARY: core files outside main/core/matrix that still import matrix-js-sdk on this branch. The Matrix
- * gateway work (issue 9 §2) moves them onto ports; empty this list when it lands. Do not add to it.
- */
-// Import and media still hand SDK objects through their ports (the governance port is plain data);
-// until their ports are moved to plain data too, these files may import the SDK.
-const sdkOutsideMatrixUntilPorts = [
-  'main/core/idb/crypto-wasm.test.ts',
-  'main/core/idb/sync-store.test.ts',
-  'main/core/import/import-room.ts',
-  'main/core/import/imported-view.ts',
-  'main/core/import/import-port.ts',
-  'main/core/import/import-runner.test.ts',
-  'main/core/import/retry-policy.test.ts',
-  'main/core/import/retry-policy.ts',
-  'main/core/media/attachment-crypto.ts',
-  'main/core/media/attachment-upload.test.ts',
-  'main/core/media/attachment-upload.ts',
-  'main/core/media/media-config.ts',
-  'main/core/media/media-port.ts',
-  'main/core/media/media-sender.ts',
-  'main/core/media/media-sender.test.ts',
-];
-
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.homeserver/**', '.rembuk/**', 'test-results/**', 'playwright-report/**', 'release/**'] },
   js.configs.recommended,
@@ -48,7 +24,7 @@ export default tseslint.config(
       // matrix-js-sdk's string enums (EventType, KnownMembership) are meant to be compared with the raw strings events carry.
       '@typescript-eslint/no-unsafe-enum-comparison': 'off',
       // The layers and what each may import are in .ci/lint/layers.ts; rules.test.ts there probes every one.
-      'rembuk/layers': ['error', { exceptions: [{ files: sdkOutsideMatrixUntilPorts, packages: ['matrix-js-sdk', '@matrix-org/matrix-sdk-crypto-wasm'] }] }],
+      'rembuk/layers': 'error',
       'rembuk/no-cycle': 'error',
     },
   },

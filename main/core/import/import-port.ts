@@ -1,19 +1,22 @@
-import type { Room } from 'matrix-js-sdk';
 import type { KnockRequest, RoomLink } from '../../../shared/model/import.ts';
 import type { MediaStep } from './import-plan.ts';
 
 export type ReadMedia = (fileName: string) => Promise<Buffer>;
 
 /**
- * What an import needs of Matrix: its room (found again after a crash, or made), sending
- * one message at a time with every error reaching the retry policy as is, uploads, and the
- * link that brings the group's members. Implemented by matrix/matrix-import-port.ts.
+ * What an import needs of Matrix, in plain data: its room (found again after a crash, or
+ * made), sending one message at a time with every failure reaching the retry policy (the
+ * SDK's errors as RequestFailures, request-failure.ts), uploads, and the link that brings
+ * the group's members. Implemented by matrix/matrix-import-port.ts.
  */
 export type ImportPort = {
-  room(roomId: string): Room | null;
+  /** Our membership of the room (`join`, `invite`, `leave`, …), or null when the client does not know the room. */
+  membership(roomId: string): string | null;
+  /** The room's name as the client computes it, or null when the client does not know the room. */
+  roomName(roomId: string): string | null;
   /** Joined, and for an encrypted room its encryption known to the crypto machine. */
   readyToSendIn(roomId: string): Promise<boolean>;
-  /** Resolves with the event id; a send under the same `txnId` again is the same event. */
+  /** Resolves with the event id; a send under the same `txnId` again is the same event. Fails with a RequestFailure or RembukError. */
   send(roomId: string, txnId: string, content: Record<string, unknown>, signal: AbortSignal): Promise<string>;
   /** Whether the room's latest events hold ours of this transaction id. */
   alreadySent(roomId: string, txnId: string): Promise<boolean>;

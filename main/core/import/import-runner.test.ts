@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { ConnectionError, MatrixError } from 'matrix-js-sdk';
 import { describe, expect, it } from 'vitest';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { SavedJob } from './import-checkpoint.ts';
 import { buildPlan, type ImportStep } from './import-plan.ts';
+import { RequestFailure } from './request-failure.ts';
 import { ImportRunner, ImportStopped, type RunnerPorts, type RunnerStatus } from './import-runner.ts';
 import type { ExportEntry } from './whatsapp/export-model.ts';
 
@@ -210,7 +210,7 @@ describe('ImportRunner', () => {
   it('waits exactly as long as a 429 asks, tells the progress it is waiting, then goes on', async () => {
     const plan = planOf([entry(0), entry(1)]);
     const server = new FakeServer();
-    const limited = new MatrixError({ errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests', retry_after_ms: 1234 }, 429);
+    const limited = new RequestFailure({ kind: 'rate_limited', retryAfterMs: 1234 }, 'Too Many Requests');
     const h = harness(server, { failures: [limited, limited] });
     await runner(h).run(jobFor(plan), '!room:hs', plan, new AbortController().signal);
     expect(h.sleeps).toEqual([1234, 1234]);
@@ -221,7 +221,7 @@ describe('ImportRunner', () => {
   it('backs off more and more while the connection is gone', async () => {
     const plan = planOf([entry(0)]);
     const server = new FakeServer();
-    const offline = new ConnectionError('fetch failed');
+    const offline = new RequestFailure({ kind: 'transient' }, 'fetch failed');
     const h = harness(server, { failures: [offline, offline, offline, offline] });
     await runner(h).run(jobFor(plan), '!room:hs', plan, new AbortController().signal);
     expect(h.sleeps).toEqual([500, 1000, 2000, 4000]);
@@ -231,7 +231,7 @@ describe('ImportRunner', () => {
   it('stops on an error no wait fixes, with its code, leaving the checkpoint at the failed step', async () => {
     const plan = planOf([entry(0), entry(1)]);
     const server = new FakeServer();
-    const forbidden = new MatrixError({ errcode: 'M_FORBIDDEN', error: 'not allowed' }, 403);
+    const forbidden = new RequestFailure({ kind: 'fatal', code: 'forbidden', detail: 'not allowed' }, 'not allowed');
     const h = harness(server, { failures: [forbidden] });
     const job = jobFor(plan);
     await expect(runner(h).run(job, '!room:hs', plan, new AbortController().signal)).rejects.toMatchObject({ code: 'forbidden' });
@@ -243,7 +243,7 @@ describe('ImportRunner', () => {
     const plan = planOf(Array.from({ length: 6 }, (_, index) => entry(index)));
     const server = new FakeServer();
     const controller = new AbortController();
-    const limited = new MatrixError({ errcode: 'M_LIMIT_EXCEEDED', error: 'slow down', retry_after_ms: 60_000 }, 429);
+    const limited = new RequestFailure({ kind: 'rate_limited', retryAfterMs: 60_000 }, 'slow down');
     const h = harness(server);
     // The third send is refused; the member pauses during the wait.
     let sends = 0;

@@ -128,11 +128,11 @@ export class ImportService {
     await this.rooms.requireUsers([...new Set(input.mapping.map(({ userId }) => userId))]);
     let roomName = input.target.kind === 'new' ? input.target.name : '';
     if (input.target.kind === 'existing') {
-      const room = this.matrix.room(input.target.roomId);
-      if (room?.getMyMembership() !== 'join') {
+      const name = this.matrix.membership(input.target.roomId) === 'join' ? this.matrix.roomName(input.target.roomId) : null;
+      if (name === null) {
         throw new RembukError('room_not_found');
       }
-      roomName = room.name;
+      roomName = name;
     }
     this.previews.take(input.importId);
     const { parsed, media } = preview.read;
@@ -394,8 +394,8 @@ export class ImportService {
   /** A room we just made is known to the crypto machine (as encrypted) only once a sync brought it. */
   private async untilReady(roomId: string, signal: AbortSignal): Promise<void> {
     while (!(await this.matrix.readyToSendIn(roomId))) {
-      const membership = this.matrix.room(roomId)?.getMyMembership();
-      if (membership !== undefined && membership !== 'join') {
+      const membership = this.matrix.membership(roomId);
+      if (membership !== null && membership !== 'join') {
         throw new ImportStopped('room_not_found', `membership ${membership}`);
       }
       await sleep(READY_POLL_MS, undefined, { signal });

@@ -2,11 +2,11 @@
  * What the import does when a request fails. A rate limit is waited out exactly as long as
  * the server asks (`retry_after_ms`, or Retry-After); a lost connection is retried with a
  * growing pause; anything else stops the import with its error, to be resumed by the member.
- * Never a tight loop: every retry waits at least MIN_RETRY_MS.
+ * Never a tight loop: every retry waits at least MIN_RETRY_MS. The SDK's errors arrive as
+ * RequestFailures, classified in matrix/import/request-failure-of.ts.
  */
-import { ConnectionError, MatrixError } from 'matrix-js-sdk';
-import { toRembukError } from '../matrix/matrix-errors.ts';
 import { RembukError, type ErrorCode } from '../../../shared/ipc/errors.ts';
+import { RequestFailure } from './request-failure.ts';
 
 export const MIN_RETRY_MS = 500;
 /** A server asking for longer than this is still obeyed, but shown as such; a cap keeps a bogus value from stalling an import for days. */
@@ -17,36 +17,30 @@ const DEFAULT_RATE_LIMIT_WAIT_MS = 5_000;
 
 export type RetryDecision = { action: 'wait'; reason: 'rate_limited' | 'offline'; delayMs: number } | { action: 'stop'; code: ErrorCode; detail: string };
 
-const retryAfterOf = (error: MatrixError): number | null => {
-  try {
-    const ms = error.getRetryAfterMs();
-    if (ms !== null && Number.isFinite(ms) && ms >= 0) {
-      return ms;
-    }
-  } catch {
-    // A malformed Retry-After header: fall back to the body or the default.
-  }
-  const fromBody: unknown = error.data.retry_after_ms;
-  return typeof fromBody === 'number' && Number.isFinite(fromBody) && fromBody >= 0 ? fromBody : null;
-};
-
-const isRateLimit = (error: unknown): error is MatrixError =>
-  error instanceof MatrixError && (error.errcode === 'M_LIMIT_EXCEEDED' || error.httpStatus === 429);
-
 /** Failed uploads are tried this often before the import stops and waits for the member. */
 const MAX_UPLOAD_ATTEMPTS = 5;
 
 /** Server errors (5xx) and timeouts heal by themselves; they are waited out like a lost connection. */
 const isTransient = (error: unknown, attempt: number): boolean =>
-  error instanceof ConnectionError ||
+  (error instanceof RequestFailure && error.failure.kind === 'transient') ||
   (error instanceof RembukError && (error.code === 'network' || (error.code === 'upload_failed' && attempt < MAX_UPLOAD_ATTEMPTS))) ||
-  (error instanceof MatrixError && error.httpStatus !== undefined && error.httpStatus >= 500) ||
   ((error instanceof Error || error instanceof DOMException) && ['TimeoutError', 'AbortError', 'ConnectionError'].includes(error.name));
+
+/** The error the member reads when the import stops. */
+const stopped = (error: unknown): RetryDecision => {
+  if (error instanceof RequestFailure && error.failure.kind === 'fatal') {
+    return { action: 'stop', code: error.failure.code, detail: error.failure.detail };
+  }
+  if (error instanceof RembukError) {
+    return { action: 'stop', code: error.code, detail: error.message };
+  }
+  return { action: 'stop', code: 'internal', detail: error instanceof Error ? error.message : String(error) };
+};
 
 /** `attempt` counts the failures of this one request so far, from 1. */
 export const decideRetry = (error: unknown, attempt: number): RetryDecision => {
-  if (isRateLimit(error)) {
-    const asked = retryAfterOf(error) ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+  if (error instanceof RequestFailure && error.failure.kind === 'rate_limited') {
+    const asked = error.failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
     return { action: 'wait', reason: 'rate_limited', delayMs: Math.min(Math.max(asked, MIN_RETRY_MS), MAX_RATE_LIMIT_WAIT_MS) };
   }
   if (error instanceof RembukError && error.code === 'rate_limited') {
@@ -57,6 +51,5 @@ export const decideRetry = (error: unknown, attempt: number): RetryDecision => {
     const backoff = Math.min(MIN_RETRY_MS * 2 ** Math.min(attempt - 1, 10), MAX_OFFLINE_WAIT_MS);
     return { action: 'wait', reason: 'offline', delayMs: backoff };
   }
-  const mapped = toRembukError(error, 'room_not_found');
-  return { action: 'stop', code: mapped.code, detail: mapped.message };
+  return stopped(error);
 };

@@ -4,7 +4,8 @@
  * be told "waiting for the server"), marks a failure as blocking every later message of the
  * room, and keeps a local echo per message, thousands of them during an import. Instead each
  * event is encrypted by the account's own crypto machine (the same call `sendEvent` makes)
- * and PUT with our transaction id, so every error reaches the import's retry policy as is.
+ * and PUT with our transaction id, so every error reaches the import's retry policy, the
+ * SDK's classified into RequestFailures first (import/request-failure-of.ts).
  */
 import { Direction, EventType, Method, MatrixEvent, type MatrixClient, type Room } from 'matrix-js-sdk';
 import { AccountAdapter } from './account-adapter.ts';
@@ -12,8 +13,10 @@ import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { KnockRequest, RoomLink } from '../../../shared/model/import.ts';
 import type { MediaStep } from '../import/import-plan.ts';
 import type { ImportPort, ReadMedia } from '../import/import-port.ts';
-import { createImportRoom, findImportRoom, joinByLink, knocksOf, roomLinkOf } from '../import/import-room.ts';
+import { createImportRoom, findImportRoom, joinByLink, knocksOf, roomLinkOf } from './import/import-room.ts';
 import { attachmentContent, uploadAttachment } from '../media/attachment-upload.ts';
+import { MatrixContentUploader } from './content-uploader.ts';
+import { classified } from './import/request-failure-of.ts';
 import { isEventEncrypter } from './internals/event-encrypter.ts';
 import { deliveredEvent } from './outbox-replay.ts';
 
@@ -35,8 +38,14 @@ const transactionIdOf = (event: { unsigned?: { transaction_id?: unknown } }): un
 
 /** The import port over the account's matrix-js-sdk client. */
 export class MatrixImportPort extends AccountAdapter implements ImportPort {
-  room(roomId: string): Room | null {
-    return this.account.room(roomId);
+  private readonly uploader = new MatrixContentUploader(this.client);
+
+  membership(roomId: string): string | null {
+    return this.account.room(roomId)?.getMyMembership() ?? null;
+  }
+
+  roomName(roomId: string): string | null {
+    return this.account.room(roomId)?.name ?? null;
   }
 
   readyToSendIn(roomId: string): Promise<boolean> {
@@ -77,7 +86,11 @@ export class MatrixImportPort extends AccountAdapter implements ImportPort {
     return room;
   }
 
-  async send(roomId: string, txnId: string, content: Record<string, unknown>, signal: AbortSignal): Promise<string> {
+  send(roomId: string, txnId: string, content: Record<string, unknown>, signal: AbortSignal): Promise<string> {
+    return classified(() => this.put(roomId, txnId, content, signal));
+  }
+
+  private async put(roomId: string, txnId: string, content: Record<string, unknown>, signal: AbortSignal): Promise<string> {
     const room = this.known(roomId);
     const event = new MatrixEvent({
       type: EventType.RoomMessage,
@@ -106,23 +119,27 @@ export class MatrixImportPort extends AccountAdapter implements ImportPort {
    * server adds `unsigned.transaction_id` for the device that sent an event, readable
    * without decrypting it: first in what this client already holds, then one page back.
    */
-  async alreadySent(roomId: string, txnId: string): Promise<boolean> {
-    if (deliveredEvent(this.known(roomId), txnId) !== undefined) {
-      return true;
-    }
-    const page = await this.client.createMessagesRequest(roomId, null, RECENT_EVENTS, Direction.Backward);
-    return page.chunk.some((event) => event.sender === this.account.userId && transactionIdOf(event) === txnId);
+  alreadySent(roomId: string, txnId: string): Promise<boolean> {
+    return classified(async () => {
+      if (deliveredEvent(this.known(roomId), txnId) !== undefined) {
+        return true;
+      }
+      const page = await this.client.createMessagesRequest(roomId, null, RECENT_EVENTS, Direction.Backward);
+      return page.chunk.some((event) => event.sender === this.account.userId && transactionIdOf(event) === txnId);
+    });
   }
 
-  async upload(step: MediaStep, readMedia: ReadMedia, roomId: string, signal: AbortSignal): Promise<Record<string, unknown>> {
-    const data = await readMedia(step.fileName);
-    const uploaded = await uploadAttachment(this.client, {
-      data,
-      name: step.fileName,
-      mimetype: step.mimetype,
-      encrypt: this.known(roomId).hasEncryptionStateEvent(),
-      signal,
+  upload(step: MediaStep, readMedia: ReadMedia, roomId: string, signal: AbortSignal): Promise<Record<string, unknown>> {
+    return classified(async () => {
+      const data = await readMedia(step.fileName);
+      const uploaded = await uploadAttachment(this.uploader, {
+        data,
+        name: step.fileName,
+        mimetype: step.mimetype,
+        encrypt: this.known(roomId).hasEncryptionStateEvent(),
+        signal,
+      });
+      return attachmentContent({ kind: step.mediaKind, name: step.fileName, caption: step.body, upload: uploaded });
     });
-    return attachmentContent({ kind: step.mediaKind, name: step.fileName, caption: step.body, upload: uploaded });
   }
 }

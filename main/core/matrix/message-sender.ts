@@ -3,7 +3,8 @@ import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { Logger, Clock } from '../ports.ts';
 import type { MatrixAccount } from './matrix-account.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
-import { replayEntries } from './outbox-replay.ts';
+import { replayEntries } from '../outbox-replay.ts';
+import { replayPortOf } from './outbox-replay.ts';
 import { stableItemId } from './timeline-projection.ts';
 
 /**
@@ -87,7 +88,7 @@ export class MessageSender {
   }
 
   private async replayWaiting(): Promise<void> {
-    this.waiting = await replayEntries(this.account, this.waiting, {
+    this.waiting = await replayEntries(replayPortOf(this.account), this.waiting, {
       delivered: (entry) => this.outbox.remove(entry.txnId),
       resend: (entry) => {
         if (this.outbox.find(entry.txnId) !== undefined) {

@@ -1,4 +1,5 @@
 import type { MatrixEvent, Room } from 'matrix-js-sdk';
+import type { ReplayPort } from '../outbox-replay.ts';
 import type { MatrixAccount } from './matrix-account.ts';
 
 /** Our event of this transaction id in the room's live timeline: the server tells the sending device its own txn ids. */
@@ -8,30 +9,12 @@ export const deliveredEvent = (room: Room, txnId: string): MatrixEvent | undefin
     .getEvents()
     .find((event) => event.getUnsigned().transaction_id === txnId);
 
-/**
- * The replay after a restart that text and media outboxes share: an entry whose event the
- * server already has is done; one whose room is ready is sent again under the same
- * transaction id (so the server keeps one copy); the rest wait for their room. Returns
- * those still waiting.
- */
-export const replayEntries = async <E extends { roomId: string; txnId: string }>(
-  account: Pick<MatrixAccount, 'room' | 'readyToSendIn'>,
-  entries: readonly E[],
-  handle: { delivered(entry: E, event: MatrixEvent): Promise<void>; resend(entry: E): void },
-): Promise<E[]> => {
-  const stillWaiting: E[] = [];
-  for (const entry of entries) {
-    const room = account.room(entry.roomId);
-    if (room === null || !(await account.readyToSendIn(entry.roomId))) {
-      stillWaiting.push(entry);
-      continue;
-    }
-    const delivered = deliveredEvent(room, entry.txnId);
-    if (delivered !== undefined) {
-      await handle.delivered(entry, delivered);
-    } else {
-      handle.resend(entry);
-    }
-  }
-  return stillWaiting;
-};
+/** What the outbox replay (`core/outbox-replay.ts`) asks, answered from the account's rooms. */
+export const replayPortOf = (account: Pick<MatrixAccount, 'room' | 'readyToSendIn'>): ReplayPort => ({
+  hasRoom: (roomId) => account.room(roomId) !== null,
+  readyToSendIn: (roomId) => account.readyToSendIn(roomId),
+  delivered: (roomId, txnId) => {
+    const room = account.room(roomId);
+    return room === null ? undefined : deliveredEvent(room, txnId)?.getContent();
+  },
+});

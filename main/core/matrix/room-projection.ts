@@ -1,6 +1,6 @@
 import { EventType, KnownMembership, NotificationCountType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { RoomListEntry } from '../../../shared/model/room.ts';
-import { importedPreview } from '../import/imported-view.ts';
+import { importedPreview } from './import/imported-view.ts';
 import { initialsOf } from './initials.ts';
 
 const PREVIEW_LENGTH = 140;

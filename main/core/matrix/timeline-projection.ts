@@ -1,7 +1,7 @@
 import { EventStatus, EventType, MsgType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { SendState, TimelineItem } from '../../../shared/model/timeline.ts';
 import { isMediaMsgtype, toMediaItem, type MediaUrls } from '../media/media-item.ts';
-import { withImport } from '../import/imported-view.ts';
+import { withImport } from './import/imported-view.ts';
 
 /** What the projection needs for media items: URLs for their files, and our attachments still uploading. */
 export type MediaProjection = {

@@ -91,10 +91,7 @@ export class AccountMedia {
   projection(): MediaProjection {
     return {
       urls: this.server,
-      pending: (roomId) => {
-        const room = this.matrix.room(roomId);
-        return this.sender.pendingItems(roomId, (userId) => room?.getMember(userId)?.name ?? userId);
-      },
+      pending: (roomId) => this.sender.pendingItems(roomId, (userId) => this.matrix.memberName(roomId, userId) ?? userId),
     };
   }
 

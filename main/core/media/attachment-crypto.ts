@@ -1,7 +1,22 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { EncryptedFile } from 'matrix-js-sdk/lib/types.js';
+import { z } from 'zod';
 
-export type { EncryptedFile };
+/**
+ * An encrypted attachment as the spec's "Sending encrypted attachments" writes it into an
+ * event (`file`, `info.thumbnail_file`): the mxc URL of the ciphertext, its AES-CTR key as
+ * a JWK, the counter block, the ciphertext's hashes (`sha256`) and the version. Rembuk's
+ * own schema: media-item.ts checks what other clients wrote against it, and media never
+ * reaches into matrix-js-sdk's internals for the type.
+ */
+export const encryptedFileSchema = z.object({
+  url: z.string(),
+  key: z.object({ kty: z.string(), key_ops: z.array(z.string()), alg: z.string(), k: z.string(), ext: z.boolean() }),
+  iv: z.string(),
+  hashes: z.record(z.string(), z.string()),
+  v: z.string(),
+});
+
+export type EncryptedFile = z.infer<typeof encryptedFileSchema>;
 
 /** An EncryptedFile before its ciphertext has an mxc URL. */
 export type AttachmentKeys = Omit<EncryptedFile, 'url'>;

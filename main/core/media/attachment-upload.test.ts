@@ -1,150 +1,117 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createClient, type MatrixClient } from 'matrix-js-sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RembukError } from '../../../shared/ipc/errors.ts';
-import { decryptAttachment, uploadAttachment } from './attachment-upload.ts';
-import { progressFetch } from './upload-progress.ts';
+import { decryptAttachment, uploadAttachment, type ContentUploader } from './attachment-upload.ts';
 
-type Upload = { url: string; type: string | undefined; body: Buffer };
+type Put = { body: Buffer; name: string | undefined; type: string };
 
-/** A homeserver's media API, just enough: config and upload, answering as told. */
-let uploads: Upload[];
-let configRequests: string[];
-let limit: number | null;
-let uploadAnswer: (response: ServerResponse) => void;
-let hold: Promise<void> | null;
-let baseUrl: string;
-let server: ReturnType<typeof createServer>;
-
-const handle = (request: IncomingMessage, response: ServerResponse): void => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    const url = request.url ?? '';
-    if (url.includes('/config')) {
-      configRequests.push(url);
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(limit === null ? {} : { 'm.upload.size': limit }));
-      return;
-    }
-    uploads.push({ url, type: request.headers['content-type'], body: Buffer.concat(chunks) });
-    void (hold ?? Promise.resolve()).then(() => {
-      uploadAnswer(response);
-    });
-  });
+/** A media repository as the upload sees it: a limit, and PUTs that answer as told. */
+const fakeUploader = (options: { limit?: number | null; fail?: Error; untilAborted?: boolean } = {}) => {
+  const puts: Put[] = [];
+  const uploader: ContentUploader = {
+    maxUploadSize: () => Promise.resolve(options.limit === undefined ? 1000 : options.limit),
+    upload: (body, put) => {
+      puts.push({ body, name: put.name, type: put.type });
+      if (options.untilAborted === true) {
+        return new Promise((_resolve, reject) => {
+          put.signal?.addEventListener('abort', () => {
+            reject(new DOMException('aborted', 'AbortError'));
+          });
+        });
+      }
+      if (options.fail !== undefined) {
+        return Promise.reject(options.fail);
+      }
+      put.onProgress(body.length / 2);
+      return Promise.resolve(`mxc://hs/${String(puts.length)}`);
+    },
+  };
+  return { uploader, puts };
 };
-
-beforeEach(async () => {
-  uploads = [];
-  configRequests = [];
-  limit = 1000;
-  hold = null;
-  uploadAnswer = (response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"content_uri":"mxc://hs/media1"}');
-  server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
-});
-
-afterEach(() => {
-  server.closeAllConnections();
-  server.close();
-});
-
-const client = (): MatrixClient => createClient({ baseUrl, accessToken: 'token', userId: '@a:hs', fetchFn: progressFetch() });
 
 const codeOf = async (work: Promise<unknown>): Promise<string> => {
   try {
     await work;
   } catch (error) {
-    return error instanceof RembukError ? error.code : (error as Error).name;
+    return error instanceof RembukError ? `${error.code}: ${error.message}` : (error as Error).name;
   }
   return 'resolved';
 };
 
 describe('uploadAttachment', () => {
-  it('uploads a plain file with its name and type, reporting progress', async () => {
-    const data = Buffer.from('hello world');
+  it('uploads a plain file under its name and type, reporting progress up to the whole', async () => {
+    const { uploader, puts } = fakeUploader();
     const progress: [number, number][] = [];
-    const result = await uploadAttachment(client(), {
+    const data = Buffer.from('hello world');
+    const result = await uploadAttachment(uploader, {
       data,
-      name: 'a b.txt',
+      name: 'a.txt',
       mimetype: 'text/plain',
       encrypt: false,
-      onProgress: (loaded, total) => progress.push([loaded, total]),
+      onProgress: (l, t) => progress.push([l, t]),
     });
-    expect(result).toEqual({ url: 'mxc://hs/media1', info: { mimetype: 'text/plain', size: data.length } });
-    expect(uploads[0]!.body.equals(data)).toBe(true);
-    expect(uploads[0]!.type).toBe('text/plain');
-    expect(uploads[0]!.url).toContain('filename=a+b.txt');
-    expect(progress.at(-1)).toEqual([data.length, data.length]);
-    expect(configRequests[0]).toContain('/_matrix/client/v1/media/config');
+    expect(result).toEqual({ url: 'mxc://hs/1', info: { mimetype: 'text/plain', size: data.length } });
+    expect(puts).toEqual([{ body: data, name: 'a.txt', type: 'text/plain' }]);
+    expect(progress).toEqual([
+      [data.length / 2, data.length],
+      [data.length, data.length],
+    ]);
   });
 
-  it('encrypts for an encrypted room: the server gets anonymous ciphertext, the result decrypts it', async () => {
+  it('encrypts for an encrypted room: anonymous ciphertext goes up, the returned file decrypts it', async () => {
+    const { uploader, puts } = fakeUploader();
     const data = Buffer.from('rahasia koperasi');
-    const result = await uploadAttachment(client(), { data, name: 'secret.txt', mimetype: 'text/plain', encrypt: true });
+    const result = await uploadAttachment(uploader, { data, name: 'secret.txt', mimetype: 'text/plain', encrypt: true });
     expect(result.url).toBeUndefined();
-    expect(result.file?.url).toBe('mxc://hs/media1');
-    expect(result.info).toEqual({ mimetype: 'text/plain', size: data.length });
-    const sent = uploads[0]!;
-    expect(sent.body.equals(data)).toBe(false);
-    expect(sent.type).toBe('application/octet-stream');
-    expect(sent.url).not.toContain('filename');
-    expect(decryptAttachment(sent.body, result.file!).equals(data)).toBe(true);
+    expect(result.file?.url).toBe('mxc://hs/1');
+    expect(puts[0]).toMatchObject({ name: undefined, type: 'application/octet-stream' });
+    expect(puts[0]!.body.equals(data)).toBe(false);
+    expect(decryptAttachment(puts[0]!.body, result.file!).equals(data)).toBe(true);
   });
 
-  it('refuses a file over m.upload.size before uploading anything, and asks for the limit once', async () => {
-    const c = client();
-    const error = await uploadAttachment(c, { data: Buffer.alloc(1001), name: 'big', mimetype: '', encrypt: false }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RembukError);
-    expect((error as RembukError).code).toBe('file_too_large');
-    expect(uploads).toEqual([]);
-    await uploadAttachment(c, { data: Buffer.alloc(1000), name: 'ok', mimetype: '', encrypt: false });
-    expect(configRequests).toHaveLength(1);
-    expect(uploads[0]!.type).toBe('application/octet-stream');
+  it('refuses a file over the limit before uploading, and names an unknown type octet-stream', async () => {
+    const { uploader, puts } = fakeUploader();
+    expect(await codeOf(uploadAttachment(uploader, { data: Buffer.alloc(1001), name: 'big', mimetype: '', encrypt: false }))).toBe(
+      'file_too_large: limit 1000 bytes (0 MB)',
+    );
+    expect(puts).toEqual([]);
+    const fits = await uploadAttachment(uploader, { data: Buffer.alloc(1000), name: 'ok', mimetype: '', encrypt: false });
+    expect(fits.info.mimetype).toBe('application/octet-stream');
+    expect(puts[0]!.type).toBe('application/octet-stream');
   });
 
-  it('lets the server decide when it states no limit, and maps its M_TOO_LARGE', async () => {
-    limit = null;
-    uploadAnswer = (response) => response.writeHead(413, { 'content-type': 'application/json' }).end('{"errcode":"M_TOO_LARGE","error":"too big"}');
-    expect(await codeOf(uploadAttachment(client(), { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false }))).toBe('file_too_large');
-  });
-
-  it('says upload_failed when the server fails', async () => {
-    uploadAnswer = (response) => response.writeHead(500, { 'content-type': 'application/json' }).end('{"errcode":"M_UNKNOWN","error":"boom"}');
-    expect(await codeOf(uploadAttachment(client(), { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false }))).toBe('upload_failed');
+  it("says the server's limit when the server refuses the size, and passes other failures on", async () => {
+    const tooLarge = new RembukError('file_too_large', 'too big');
+    expect(await codeOf(uploadAttachment(fakeUploader({ fail: tooLarge }).uploader, { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false }))).toBe(
+      'file_too_large: limit 1000 bytes (0 MB)',
+    );
+    expect(
+      await codeOf(
+        uploadAttachment(fakeUploader({ limit: null, fail: tooLarge }).uploader, { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false }),
+      ),
+    ).toBe('file_too_large: too big');
+    const failed = new RembukError('upload_failed', 'boom');
+    expect(await codeOf(uploadAttachment(fakeUploader({ fail: failed }).uploader, { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false }))).toBe(
+      'upload_failed: boom',
+    );
   });
 
   it('rejects with an AbortError when cancelled, before or during the upload', async () => {
+    const before = fakeUploader();
     const controller = new AbortController();
     controller.abort();
-    expect(await codeOf(uploadAttachment(client(), { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false, signal: controller.signal }))).toBe(
-      'AbortError',
-    );
-    expect(uploads).toEqual([]);
+    expect(
+      await codeOf(uploadAttachment(before.uploader, { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false, signal: controller.signal })),
+    ).toBe('AbortError');
+    expect(before.puts).toEqual([]);
 
-    let release = (): void => undefined;
-    hold = new Promise((resolve) => {
-      release = resolve;
+    const during = fakeUploader({ untilAborted: true });
+    const cancel = new AbortController();
+    const pending = codeOf(uploadAttachment(during.uploader, { data: Buffer.alloc(10), name: 'x', mimetype: '', encrypt: false, signal: cancel.signal }));
+    await vi.waitFor(() => {
+      expect(during.puts).toHaveLength(1);
     });
-    const during = new AbortController();
-    const pending = codeOf(
-      uploadAttachment(client(), {
-        data: Buffer.alloc(10),
-        name: 'x',
-        mimetype: '',
-        encrypt: false,
-        signal: during.signal,
-        onProgress: (loaded, total) => {
-          if (loaded === total) {
-            setTimeout(() => {
-              during.abort();
-            }, 20);
-          }
-        },
-      }),
-    );
+    cancel.abort();
     expect(await pending).toBe('AbortError');
-    release();
+    expect(during.puts).toHaveLength(1);
   });
 });

@@ -1,12 +1,25 @@
-import { MatrixError, type MatrixClient } from 'matrix-js-sdk';
 import { RembukError } from '../../../shared/ipc/errors.ts';
-import { toRembukError } from '../matrix/matrix-errors.ts';
 import { encryptAttachment, type EncryptedFile } from './attachment-crypto.ts';
-import { maxUploadSize, megabytes } from './media-config.ts';
+import { megabytes } from './media-config.ts';
 import { trackUploadProgress } from './upload-progress.ts';
 
 export { decryptAttachment, type EncryptedFile } from './attachment-crypto.ts';
 export { attachmentContent, type AttachmentContentOptions } from './attachment-content.ts';
+
+/**
+ * What an upload needs of the homeserver's media repository: its size limit and one PUT of
+ * bytes. Implemented over matrix-js-sdk by matrix/content-uploader.ts; tests give a fake.
+ */
+export type ContentUploader = {
+  /** The homeserver's `m.upload.size`, or null when it does not say. */
+  maxUploadSize(): Promise<number | null>;
+  /**
+   * Uploads `body` (named only when `name` is given); resolves with its mxc URI. Rejects
+   * with an AbortError once `signal` fires, with `file_too_large` when the server refuses
+   * the size, with another RembukError (`upload_failed`, `network`, …) otherwise.
+   */
+  upload(body: Buffer, options: { name?: string; type: string; onProgress(loaded: number): void; signal?: AbortSignal }): Promise<string>;
+};
 
 /** An attachment on the homeserver: `url` in a plain room, `file` (with the mxc URL inside) in an encrypted one. */
 export type UploadedAttachment = { url?: string; file?: EncryptedFile; info: { mimetype: string; size: number } };
@@ -35,13 +48,13 @@ export const isAbortError = (error: unknown): boolean => (error instanceof DOMEx
  * encrypted here first (the key goes into the event, which the room encrypts). Cancelling
  * `signal` rejects with an AbortError; other failures are RembukErrors.
  */
-export const uploadAttachment = async (client: MatrixClient, options: UploadAttachmentOptions): Promise<UploadedAttachment> => {
+export const uploadAttachment = async (uploader: ContentUploader, options: UploadAttachmentOptions): Promise<UploadedAttachment> => {
   const { signal } = options;
   const cancelled = (): boolean => signal?.aborted === true;
   if (cancelled()) {
     throw abortError();
   }
-  const limit = await maxUploadSize(client);
+  const limit = await uploader.maxUploadSize();
   if (limit !== null && options.data.length > limit) {
     throw fileTooLarge(limit);
   }
@@ -53,23 +66,14 @@ export const uploadAttachment = async (client: MatrixClient, options: UploadAtta
   const report = (loaded: number): void => {
     options.onProgress?.(loaded, total);
   };
-  const untrack = trackUploadProgress(body, (loaded) => {
-    report(loaded);
-  });
-  const upload = client.uploadContent(body, {
-    name: encrypted === null ? options.name : undefined,
-    includeFilename: encrypted === null,
-    type: encrypted === null ? mimetype : 'application/octet-stream',
-    progressHandler: ({ loaded }) => {
-      report(loaded);
-    },
-  });
-  const cancel = (): void => {
-    client.cancelUpload(upload);
-  };
-  signal?.addEventListener('abort', cancel, { once: true });
+  const untrack = trackUploadProgress(body, report);
   try {
-    const { content_uri: uri } = await upload;
+    const uri = await uploader.upload(body, {
+      name: encrypted === null ? options.name : undefined,
+      type: encrypted === null ? mimetype : 'application/octet-stream',
+      onProgress: report,
+      signal,
+    });
     report(total);
     const info = { mimetype, size: options.data.length };
     return encrypted === null ? { url: uri, info } : { file: { ...encrypted.keys, url: uri }, info };
@@ -77,13 +81,9 @@ export const uploadAttachment = async (client: MatrixClient, options: UploadAtta
     if (cancelled() || isAbortError(error)) {
       throw abortError();
     }
-    if (error instanceof MatrixError && (error.errcode === 'M_TOO_LARGE' || error.httpStatus === 413)) {
-      throw limit === null ? new RembukError('file_too_large', error.message) : fileTooLarge(limit);
-    }
-    const mapped = toRembukError(error);
-    throw mapped.code === 'internal' ? new RembukError('upload_failed', mapped.message) : mapped;
+    // The server refused the size after all: say the limit it told us, when it did.
+    throw error instanceof RembukError && error.code === 'file_too_large' && limit !== null ? fileTooLarge(limit) : error;
   } finally {
     untrack();
-    signal?.removeEventListener('abort', cancel);
   }
 };

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { MediaKind } from '../../../shared/model/media.ts';
 import type { SendState, TimelineItem } from '../../../shared/model/timeline.ts';
+import { encryptedFileSchema } from './attachment-crypto.ts';
 import type { MediaMeta, MediaRole, RemoteSource } from './media-server.ts';
 
 export type MediaItem = Extract<TimelineItem, { kind: 'media' }>;
@@ -10,15 +10,6 @@ type Base = Pick<MediaItem, 'id' | 'eventId' | 'sender' | 'senderName' | 'own' |
 export type MediaUrls = {
   url(roomId: string, itemId: string, role: MediaRole, source: RemoteSource, meta: MediaMeta): string;
 };
-
-/** What another client wrote as an EncryptedFile; checked before it goes anywhere near a decipher. */
-const encryptedFile = z.object({
-  url: z.string(),
-  key: z.object({ kty: z.string(), key_ops: z.array(z.string()), alg: z.string(), k: z.string(), ext: z.boolean() }),
-  iv: z.string(),
-  hashes: z.record(z.string(), z.string()),
-  v: z.string(),
-});
 
 const MEDIA_MSGTYPES: Record<string, MediaKind | undefined> = { 'm.image': 'image', 'm.file': 'file', 'm.audio': 'audio', 'm.video': 'video' };
 
@@ -30,7 +21,8 @@ const objectOr = (value: unknown): Record<string, unknown> => (typeof value === 
 
 /** The file of an attachment content (`file` when encrypted, else `url`), or null when it has none we can fetch. */
 export const sourceOf = (content: Record<string, unknown>, fileKey: string, urlKey: string): RemoteSource | null => {
-  const parsed = encryptedFile.safeParse(content[fileKey]);
+  // What another client wrote as an EncryptedFile is checked before it goes anywhere near a decipher.
+  const parsed = encryptedFileSchema.safeParse(content[fileKey]);
   if (parsed.success) {
     const { url, ...keys } = parsed.data;
     return url.startsWith('mxc://') ? { mxc: url, file: keys } : null;

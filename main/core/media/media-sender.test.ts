@@ -4,13 +4,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { MediaKind, MediaProgress } from '../../../shared/model/media.ts';
-import type { Room } from 'matrix-js-sdk';
 import { silentLogger } from '../ports.ts';
 import { useTempDir } from '../test-support/temp-dir.ts';
 import { Uploads } from '../uploads/uploads.ts';
 import type { UploadAttachmentOptions, UploadedAttachment } from './attachment-upload.ts';
 import { MediaOutbox } from './media-outbox.ts';
-import type { MediaPort } from './media-port.ts';
+import type { MediaPort, PendingStatus } from './media-port.ts';
 import { MediaSender } from './media-sender.ts';
 import { MediaServer } from './media-server.ts';
 import { SealedCache } from './sealed-cache.ts';
@@ -36,16 +35,9 @@ const world = () => {
   let txn = 0;
   let failUpload: RembukError | null = null;
   let holdUpload: Promise<void> | null = null;
-  const room = {
-    roomId: ROOM,
-    hasEncryptionStateEvent: () => true,
-    getPendingEvents: () => [],
-    getLiveTimeline: () => ({
-      getEvents: () => delivered.map((txnId) => ({ getUnsigned: () => ({ transaction_id: txnId }), getContent: () => ({}) })),
-    }),
-    getMember: () => null,
-    // Only what the sender reads of a room.
-  } as unknown as Room;
+  let pending: PendingStatus | null = null;
+  const resent: string[] = [];
+  const cancelledPending: string[] = [];
   const uploads = new Uploads({ profileDir: temp.path, logger: silentLogger });
   const outbox = () => new MediaOutbox({ profileDir: temp.path, logger: silentLogger });
   const server = new MediaServer({
@@ -70,8 +62,12 @@ const world = () => {
   };
   const matrix: MediaPort = {
     userId: '@me:hs',
-    room: (roomId) => (roomId === ROOM ? room : null),
+    hasRoom: (roomId) => roomId === ROOM,
+    isEncrypted: () => true,
+    memberName: () => null,
     readyToSendIn: () => Promise.resolve(true),
+    // The server echoes our transaction ids: what was sent shows as delivered.
+    delivered: (roomId, txnId) => (roomId === ROOM && delivered.includes(txnId) ? {} : undefined),
     makeTxnId: () => `t${String(++txn)}`,
     sendMessage: (roomId, content, txnId) => {
       sent.push({ roomId, content, txnId });
@@ -79,8 +75,15 @@ const world = () => {
       return Promise.resolve();
     },
     upload,
-    resend: () => Promise.resolve(),
-    cancelPending: () => undefined,
+    // Every pending event of the room has the status a test sets (none unless it sets one).
+    pendingStatus: () => pending,
+    resendPending: (_roomId, itemId) => {
+      resent.push(itemId);
+      return Promise.resolve();
+    },
+    cancelPending: (_roomId, itemId) => {
+      cancelledPending.push(itemId);
+    },
     maxUploadSize: () => Promise.resolve(100_000),
     homeserverUrl: () => 'http://hs',
     accessToken: () => null,
@@ -118,6 +121,11 @@ const world = () => {
     holdUploads: (hold: Promise<void> | null) => {
       holdUpload = hold;
     },
+    setPending: (status: PendingStatus | null) => {
+      pending = status;
+    },
+    resent,
+    cancelledPending,
     stop: () => uploads.stop(),
   };
 };
@@ -275,5 +283,45 @@ describe('MediaSender', () => {
     expect(w.uploaded).toEqual([]);
     expect(w.sent.map((s) => s.txnId)).toEqual(['again']);
     expect(w.sent[0]!.content).toEqual(content);
+  });
+
+  it('retries a failed event by resending the pending one, and cancels only what has not gone out', async () => {
+    const w = make();
+    const box = w.outbox();
+    await box.load();
+    const file = path.join(temp.path, 'f');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, 'x');
+    const content = { msgtype: 'm.file', body: 'a.pdf', url: 'mxc://hs/x' };
+    await box.add(
+      { txnId: 'failed', roomId: ROOM, kind: 'file', createdAt: 1, file: { name: 'a.pdf', mimetype: 'application/pdf', size: 1 }, content },
+      { file },
+    );
+    const sender = w.sender(box);
+    sender.restore(await box.load());
+
+    w.setPending('sending');
+    sender.retry(ROOM, 'txn:failed');
+    const refused = await sender.cancel('txn:failed').catch((e: unknown) => e);
+    expect((refused as RembukError).code).toBe('invalid_request');
+    expect(w.resent).toEqual([]);
+
+    w.setPending('not_sent');
+    sender.retry(ROOM, 'txn:failed');
+    await until(() => box.all().length === 0);
+    expect(w.resent).toEqual(['txn:failed']);
+    expect(w.uploaded).toEqual([]);
+    expect(w.sent).toEqual([]);
+  });
+
+  it('cancels a queued event in the SDK as well as in the outbox', async () => {
+    const w = make();
+    w.holdUploads(new Promise(() => undefined));
+    const sender = w.sender();
+    const itemId = await send(w, sender, await w.uploadFile(randomBytes(10)), 'file');
+    w.setPending('queued');
+    expect(await sender.cancel(itemId)).toBe(true);
+    expect(w.cancelledPending).toEqual([itemId]);
+    expect(sender.pendingItems(ROOM, (id) => id)).toEqual([]);
   });
 });

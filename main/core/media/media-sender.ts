@@ -1,15 +1,13 @@
 import { readFile, rm } from 'node:fs/promises';
-import { EventStatus, type MatrixEvent } from 'matrix-js-sdk';
 import { RembukError, type ErrorCode } from '../../../shared/ipc/errors.ts';
 import { thumbnailSize, type MediaProgress, type MediaSendInput } from '../../../shared/model/media.ts';
 import type { TimelineItem } from '../../../shared/model/timeline.ts';
-import { replayEntries } from '../matrix/outbox-replay.ts';
-import { stableItemId } from '../matrix/timeline-projection.ts';
+import { replayEntries } from '../outbox-replay.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { TakenUpload, Uploads } from '../uploads/uploads.ts';
 import { attachmentContent } from './attachment-content.ts';
 import { fileTooLarge, isAbortError, type UploadedAttachment } from './attachment-upload.ts';
-import type { MediaPort } from './media-port.ts';
+import type { MediaPort, PendingStatus } from './media-port.ts';
 import { throttleProgress } from './progress-throttle.ts';
 import type { MediaItem } from './media-item.ts';
 import { sourceOf } from './media-item.ts';
@@ -26,6 +24,9 @@ export type MediaSenderListeners = {
 };
 
 const itemIdOf = (txnId: string): string => `txn:${txnId}`;
+
+/** A pending event that has not reached the wire yet can still be called back. */
+const CANCELLABLE: ReadonlySet<PendingStatus> = new Set(['not_sent', 'queued', 'encrypting']);
 
 /**
  * Sends attachments: takes the finished upload, keeps it in the media outbox, uploads it
@@ -67,7 +68,7 @@ export class MediaSender {
 
   /** Answers the item id at once; the upload and the event go on in the background. */
   async send(input: MediaSendInput): Promise<string> {
-    if (this.matrix.room(input.roomId) === null) {
+    if (!this.matrix.hasRoom(input.roomId)) {
       throw new RembukError('room_not_found');
     }
     const file = await this.uploads.take(input.uploadId);
@@ -173,8 +174,7 @@ export class MediaSender {
   }
 
   private async uploadFiles(entry: MediaOutboxEntry, signal: AbortSignal): Promise<Record<string, unknown>> {
-    const room = this.matrix.room(entry.roomId);
-    const encrypt = room?.hasEncryptionStateEvent() ?? true;
+    const encrypt = this.matrix.isEncrypted(entry.roomId);
     const itemId = itemIdOf(entry.txnId);
     let thumbnail: { upload: UploadedAttachment; width: number; height: number } | undefined;
     if (entry.thumbnail !== undefined) {
@@ -230,8 +230,7 @@ export class MediaSender {
 
   /** Tries a failed attachment again: the event if that is what failed, else the upload. */
   retry(roomId: string, itemId: string): void {
-    const room = this.matrix.room(roomId);
-    if (room === null) {
+    if (!this.matrix.hasRoom(roomId)) {
       throw new RembukError('room_not_found');
     }
     const txnId = itemId.startsWith('txn:') ? itemId.slice(4) : '';
@@ -239,13 +238,13 @@ export class MediaSender {
     if (entry === undefined || entry.roomId !== roomId) {
       throw new RembukError('message_not_found');
     }
-    const pending = this.pendingEvent(roomId, itemId);
+    const pending = this.matrix.pendingStatus(roomId, itemId);
     if (pending !== null && entry.content !== undefined) {
-      if (pending.status !== EventStatus.NOT_SENT) {
+      if (pending !== 'not_sent') {
         return;
       }
       const content = entry.content;
-      this.matrix.resend(pending, room).then(
+      this.matrix.resendPending(roomId, itemId).then(
         () => this.finish(txnId, content),
         (error: unknown) => {
           this.logger.warn('retry failed', error instanceof Error ? error.message : error);
@@ -271,12 +270,12 @@ export class MediaSender {
       return false;
     }
     const state = this.states.get(txnId);
-    const pending = this.pendingEvent(entry.roomId, itemId);
+    const pending = this.matrix.pendingStatus(entry.roomId, itemId);
     if (pending !== null) {
-      if (pending.status !== EventStatus.NOT_SENT && pending.status !== EventStatus.QUEUED && pending.status !== EventStatus.ENCRYPTING) {
+      if (!CANCELLABLE.has(pending)) {
         throw new RembukError('invalid_request', 'the message is already on its way');
       }
-      this.matrix.cancelPending(pending);
+      this.matrix.cancelPending(entry.roomId, itemId);
     } else if (state?.phase === 'event') {
       throw new RembukError('invalid_request', 'the message is already on its way');
     }
@@ -287,15 +286,6 @@ export class MediaSender {
     await this.outbox.remove(txnId);
     this.listeners.changed(entry.roomId);
     return true;
-  }
-
-  private pendingEvent(roomId: string, itemId: string): MatrixEvent | null {
-    return (
-      this.matrix
-        .room(roomId)
-        ?.getPendingEvents()
-        .find((event) => stableItemId(event) === itemId) ?? null
-    );
   }
 
   /** What the outbox held at start. */
@@ -319,8 +309,8 @@ export class MediaSender {
     this.replayRunning = true;
     try {
       this.waiting = await replayEntries(this.matrix, this.waiting, {
-        delivered: async (entry, event) => {
-          await this.finish(entry.txnId, entry.content ?? event.getContent());
+        delivered: async (entry, content) => {
+          await this.finish(entry.txnId, entry.content ?? content);
           this.listeners.changed(entry.roomId);
         },
         resend: (entry) => {

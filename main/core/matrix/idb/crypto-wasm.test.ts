@@ -1,10 +1,10 @@
 import path from 'node:path';
 import * as RustSdkCryptoJs from '@matrix-org/matrix-sdk-crypto-wasm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../test-support/temp-dir.ts';
-import { installAsGlobal } from './install-global.ts';
-import { openPersistentIdb } from './persistent-idb.ts';
-import { newStoreKey } from './test-helpers.ts';
+import { useTempDir } from '../../test-support/temp-dir.ts';
+import { installAsGlobal } from '../../idb/install-global.ts';
+import { openPersistentIdb } from '../../idb/persistent-idb.ts';
+import { newStoreKey } from '../../idb/test-helpers.ts';
 
 // The point of the whole folder: the Rust crypto's OlmMachine, on its IndexedDB store,
 // is the same device after a restart. Called the way matrix-js-sdk's initRustCrypto

@@ -5,8 +5,8 @@
  * until then, and for names nobody mapped, the WhatsApp name stands.
  */
 import { KnownMembership, type MatrixEvent, type Room } from 'matrix-js-sdk';
-import type { TimelineItem } from '../../../shared/model/timeline.ts';
-import { readImportBlock, type ImportedFacts } from './import-block.ts';
+import type { TimelineItem } from '../../../../shared/model/timeline.ts';
+import { readImportBlock, type ImportedFacts } from '../../import/import-block.ts';
 
 /** `sender` of an author who is not (yet) a member: stable per name, never a Matrix ID. */
 export const importedSenderKey = (name: string): string => `whatsapp:${name}`;

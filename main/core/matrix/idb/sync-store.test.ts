@@ -2,10 +2,10 @@ import path from 'node:path';
 import { IndexedDBStore } from 'matrix-js-sdk';
 import type { ISyncResponse } from 'matrix-js-sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quietGlobalSdkLogger } from '../matrix/sdk-logging.ts';
-import { useTempDir } from '../test-support/temp-dir.ts';
-import { openPersistentIdb } from './persistent-idb.ts';
-import { newStoreKey } from './test-helpers.ts';
+import { quietGlobalSdkLogger } from '../sdk-logging.ts';
+import { useTempDir } from '../../test-support/temp-dir.ts';
+import { openPersistentIdb } from '../../idb/persistent-idb.ts';
+import { newStoreKey } from '../../idb/test-helpers.ts';
 
 // matrix-js-sdk's sync store takes the factory as an option (no global needed): after a
 // restart it must hand back the saved sync token, so the client resumes instead of

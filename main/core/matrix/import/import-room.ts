@@ -14,10 +14,10 @@
  * server, and a guessable name is what a private room does not want.
  */
 import { EventTimeline, EventType, JoinRule, KnownMembership, Preset, type MatrixClient, type Room } from 'matrix-js-sdk';
-import { RembukError } from '../../../shared/ipc/errors.ts';
-import type { KnockRequest, RoomLink } from '../../../shared/model/import.ts';
-import { ENCRYPTION_ON } from '../matrix/room-actions.ts';
-import { toRembukError } from '../matrix/matrix-errors.ts';
+import { RembukError } from '../../../../shared/ipc/errors.ts';
+import type { KnockRequest, RoomLink } from '../../../../shared/model/import.ts';
+import { ENCRYPTION_ON } from '../room-actions.ts';
+import { toRembukError } from '../matrix-errors.ts';
 
 /** In `m.room.create`'s content: which import made the room, so a crash between creating it and saving its id cannot make a second one. */
 export const IMPORT_ID_KEY = 'coop.rembuk.import_id';
