@@ -36,6 +36,7 @@ from nio import (
     RoomMessage,
     RoomMessageText,
     RoomPreset,
+    RoomRedactError,
     RoomSendError,
     SyncError,
     UnknownBadEvent,
@@ -83,6 +84,8 @@ class Peer:
         # finds messages that arrived during an earlier sync/send/join.
         self.messages = {}  # room_id -> [record]
         self.seen_event_ids = set()
+        self.events = {}  # room_id -> [{event_id, sender, type, content, redacts, decrypted}]
+        self.seen_any = set()
         self.undecrypted = {}  # room_id -> {event_id: MegolmEvent}
         self.bad_encrypted = {}  # room_id -> {event_id: description}
 
@@ -146,6 +149,7 @@ class Peer:
                 }
                 log(f"unparseable m.room.encrypted {event_id} in {room_id}: content keys {sorted(content.keys())}")
             return 0
+        self.keep_event(room_id, event)
         if not isinstance(event, RoomMessage):
             return 0
         if event.event_id in self.seen_event_ids:
@@ -164,6 +168,31 @@ class Peer:
             }
         )
         return 1
+
+    def keep_event(self, room_id, event):
+        """Keeps any event nio could read (decrypted where it was encrypted) as type + content,
+        so tests can check relations (m.annotation, m.replace, m.in_reply_to) and redactions."""
+        source = event.source if isinstance(getattr(event, "source", None), dict) else {}
+        event_id = source.get("event_id") or getattr(event, "event_id", None)
+        if event_id is None or event_id in self.seen_any:
+            return
+        self.seen_any.add(event_id)
+        # nio parses a decrypted event from the clear payload: its source has the clear type and content.
+        decrypted = bool(getattr(event, "decrypted", False))
+        event_type = source.get("type") or getattr(event, "type", None)
+        clear = source.get("content", {})
+        if not isinstance(clear, dict):
+            clear = {}
+        self.events.setdefault(room_id, []).append(
+            {
+                "event_id": event_id,
+                "sender": source.get("sender") or getattr(event, "sender", None),
+                "type": event_type,
+                "content": clear,
+                "redacts": source.get("redacts") or clear.get("redacts"),
+                "decrypted": decrypted,
+            }
+        )
 
     def retry_undecrypted(self):
         """Keys can arrive in a later sync than the messages they unlock: try again."""
@@ -328,6 +357,45 @@ class Peer:
                 raise PeerError(self.wait_failure(room_id, body, timeout))
             await self.sync_once(max(1, min(POLL_MS, int(remaining * 1000))))
 
+    async def cmd_redact(self, request):
+        room_id = require(request, "room_id")
+        event_id = require(request, "event_id")
+        response = check(await self.client.room_redact(room_id, event_id, reason=request.get("reason")), RoomRedactError)
+        return {"event_id": response.event_id}
+
+    async def cmd_wait_for_event(self, request):
+        """Syncs until an event of `type` (and, if given, relating with `rel_type` to `relates_to`,
+        or redacting `redacts`) is in the room; answers its type, clear content and sender."""
+        room_id = require(request, "room_id")
+        wanted_type = require(request, "type")
+        rel_type = request.get("rel_type")
+        relates_to = request.get("relates_to")
+        redacts = request.get("redacts")
+        timeout = float(request.get("timeout", 30))
+        deadline = time.monotonic() + timeout
+
+        def matches(event):
+            if event["type"] != wanted_type:
+                return False
+            if redacts is not None and event["redacts"] != redacts:
+                return False
+            relation = event["content"].get("m.relates_to", {}) if isinstance(event["content"], dict) else {}
+            if rel_type == "m.in_reply_to":
+                return relation.get("m.in_reply_to", {}).get("event_id") == relates_to
+            if rel_type is not None and (relation.get("rel_type") != rel_type or relation.get("event_id") != relates_to):
+                return False
+            return True
+
+        while True:
+            for event in self.events.get(room_id, []):
+                if matches(event):
+                    return {"event": event}
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                seen = [f"{e['type']} {json.dumps(e['content'])[:200]}" for e in self.events.get(room_id, [])[-10:]]
+                raise PeerError(f"no {wanted_type} ({rel_type} {relates_to} {redacts}) in {room_id} within {timeout:g} s | seen: {'; '.join(seen)}")
+            await self.sync_once(max(1, min(POLL_MS, int(remaining * 1000))))
+
     def wait_failure(self, room_id, body, timeout):
         parts = [f"no m.text {body!r} in {room_id} within {timeout:g} s"]
         if room_id not in self.client.rooms:
@@ -377,6 +445,8 @@ async def serve(peer, out):
         "create_room": peer.cmd_create_room,
         "send": peer.cmd_send,
         "wait_for": peer.cmd_wait_for,
+        "redact": peer.cmd_redact,
+        "wait_for_event": peer.cmd_wait_for_event,
     }
 
     def answer(payload, request_id):
