@@ -56,6 +56,10 @@ export class RoomActions {
       isDirect: this.account.directRoomIds().has(room.roomId),
       encrypted: room.hasEncryptionStateEvent(),
       canInvite: room.canInvite(this.account.userId),
+      canRedactOthers: room.currentState.hasSufficientPowerLevelFor('redact', room.getMember(this.account.userId)?.powerLevel ?? 0),
+      canMentionRoom: room.currentState.mayTriggerNotifOfType('room', this.account.userId),
+      // Off in encrypted rooms (the server would fetch the URL), on elsewhere, until the member chooses.
+      linkPreviews: !room.hasEncryptionStateEvent(),
     };
   }
 

@@ -62,6 +62,7 @@ export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: Rea
     isDirect,
     preview: message === null ? null : preview(message, room, myUserId),
     unread: invited ? 0 : room.getUnreadNotificationCount(NotificationCountType.Total),
+    highlight: invited ? 0 : room.getUnreadNotificationCount(NotificationCountType.Highlight),
     lastActivity: invited ? (myMemberEvent?.getTs() ?? 0) : room.getLastActiveTimestamp(),
     inviter: inviterId === null ? null : (room.getMember(inviterId)?.name ?? inviterId),
     encrypted: room.hasEncryptionStateEvent(),
