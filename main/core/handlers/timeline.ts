@@ -15,17 +15,17 @@ export type TimelineView = Pick<RoomWindow, 'items' | 'window' | 'paginate' | 'j
 type LiveRuntime = Pick<AccountRuntime, 'whenLive'>;
 
 /** Makes the window of a newly subscribed room (null when the account has no such room); the tests give one of their own. */
-export type OpenWindow<R extends LiveRuntime> = (runtime: R, roomId: string) => TimelineView | null;
+export type OpenWindow<R extends LiveRuntime> = (runtime: R, roomId: string, threadRootId: string | null) => TimelineView | null;
 
 /** How long opening a room waits for the first sync before saying the room is not there. */
 const FIRST_SYNC_WAIT_MS = 15_000;
 
 /** The app's window: pages fetched from the homeserver, the live end from the SDK. */
-export const openRoomWindow: OpenWindow<AccountRuntime> = (runtime, roomId) => {
+export const openRoomWindow: OpenWindow<AccountRuntime> = (runtime, roomId, threadRootId) => {
   const room = runtime.account.room(roomId);
   return room === null
     ? null
-    : new RoomWindow({ room, myUserId: runtime.account.userId, source: runtime.gateway.timelinePages, media: runtime.media.projection() });
+    : new RoomWindow({ room, myUserId: runtime.account.userId, source: runtime.gateway.timelinePages, media: runtime.media.projection(), threadRootId });
 };
 
 const untilLive = async (runtime: LiveRuntime): Promise<void> => {
@@ -68,13 +68,16 @@ export const timelineHandlers = <R extends LiveRuntime>(
         throw new RembukError('not_signed_in');
       }
       await untilLive(current);
-      const view = deps.runtime() === current ? open(current, input.roomId) : null;
+      const threadRootId = input.threadRootId ?? null;
+      const view = deps.runtime() === current ? open(current, input.roomId, threadRootId) : null;
       if (view === null) {
         throw new RembukError('room_not_found');
       }
-      if (input.aroundEventId !== undefined) {
+      // A thread's panel opens at its root (its replies follow it); a room at the event asked for.
+      const around = input.aroundEventId ?? threadRootId ?? undefined;
+      if (around !== undefined) {
         // An event that cannot be found leaves the window at the live end (its focus stays null).
-        await view.jump(input.aroundEventId).catch(() => false);
+        await view.jump(around).catch(() => false);
       }
       if (deps.runtime() !== current) {
         view.close();

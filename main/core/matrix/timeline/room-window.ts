@@ -15,6 +15,8 @@ export type RoomWindowOptions = {
   source: PageSource;
   media: MediaProjection | null;
   limits?: WindowLimits;
+  /** The thread this window shows (its root and replies); null or absent: the main timeline. */
+  threadRootId?: string | null;
 };
 
 export class RoomWindow {
@@ -22,6 +24,7 @@ export class RoomWindow {
   private readonly myUserId: string;
   private readonly source: PageSource;
   private readonly media: MediaProjection | null;
+  private readonly threadRootId: string | null;
   private readonly pages: PageWindow<MatrixEvent>;
   /** The live timeline the live page follows; a gappy sync replaces it and the window starts over. */
   private liveTimeline: EventTimeline | null = null;
@@ -40,6 +43,7 @@ export class RoomWindow {
     this.myUserId = options.myUserId;
     this.source = options.source;
     this.media = options.media;
+    this.threadRootId = options.threadRootId ?? null;
     this.pages = new PageWindow<MatrixEvent>(stableItemId, options.limits ?? DEFAULT_LIMITS);
     this.followLive();
   }
@@ -62,8 +66,11 @@ export class RoomWindow {
       return [];
     }
     this.catchUpLive();
-    const events = this.pages.atLive ? [...this.pages.entries(), ...this.room.getPendingEvents()] : this.pages.entries();
-    return projectEvents(this.room, events, this.myUserId, this.media, this.pages.atLive);
+    const pending = this.room.getPendingEvents();
+    const events = this.pages.atLive ? [...this.pages.entries(), ...pending] : this.pages.entries();
+    // Reactions and edits arriving live count for fetched pages too (the SDK aggregates only its own timelines).
+    const relationSources = this.pages.atLive ? [] : [...this.liveEvents(), ...pending];
+    return projectEvents(this.room, events, this.myUserId, this.media, this.pages.atLive, { threadRootId: this.threadRootId, relationSources });
   }
 
   /** Where the window sits, for every batch and the paginate answer. */
