@@ -1,3 +1,4 @@
+import { MatrixEvent } from 'matrix-js-sdk';
 import { describe, expect, it } from 'vitest';
 import { projectEvents, projectTimeline } from '../timeline-projection.ts';
 import { makeEvent, makeRoom, ME, member, text } from '../test-room.ts';
@@ -110,6 +111,26 @@ describe('conversation projection', () => {
       text(ALICE, 'Me is only named', { 'm.mentions': {} }),
     ]);
     expect(messages(projectTimeline(room, ME)).map((item) => item.mentionsMe)).toEqual([true, true, false]);
+  });
+});
+
+describe('read receipts', () => {
+  it("puts each member's face on the newest item they read, and says how many read my newest message", async () => {
+    const mine = text(ME, 'Notulen rapat');
+    const reaction = makeEvent({
+      type: 'm.reaction',
+      sender: ALICE,
+      content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: mine.getId() ?? '', key: '👍' } },
+    });
+    const later = text(MALLORY, 'terima kasih');
+    const room = await makeRoom(ROOM, [...setup, mine, reaction, later]);
+    // Alice's receipt sits on her reaction (no line of its own): the message before it takes it.
+    room.addReceipt(new MatrixEvent({ type: 'm.receipt', content: { [reaction.getId() ?? '']: { 'm.read': { [ALICE]: { ts: 1 } } } } }));
+    const [shownMine, shownLater] = messages(projectTimeline(room, ME));
+    expect(shownMine?.readBy?.map((receipt) => receipt.name)).toEqual(['Alice']);
+    expect(shownMine?.delivery).toEqual({ state: 'read', readCount: 2 });
+    // Mallory sent the later message, so the SDK counts her as having read up to it.
+    expect(shownLater?.readBy?.map((receipt) => receipt.name)).toEqual(['Mallory']);
   });
 });
 
