@@ -83,6 +83,8 @@ class Peer:
         # finds messages that arrived during an earlier sync/send/join.
         self.messages = {}  # room_id -> [record]
         self.seen_event_ids = set()
+        self.events = {}  # room_id -> [every timeline event as nio read it, decrypted where it could]
+        self.seen_any_ids = set()
         self.undecrypted = {}  # room_id -> {event_id: MegolmEvent}
         self.bad_encrypted = {}  # room_id -> {event_id: description}
 
@@ -146,6 +148,7 @@ class Peer:
                 }
                 log(f"unparseable m.room.encrypted {event_id} in {room_id}: content keys {sorted(content.keys())}")
             return 0
+        self.record_any(room_id, event)
         if not isinstance(event, RoomMessage):
             return 0
         if event.event_id in self.seen_event_ids:
@@ -164,6 +167,25 @@ class Peer:
             }
         )
         return 1
+
+    def record_any(self, room_id, event):
+        """Keeps the type and (decrypted) content of any event, for relation checks (wait_for_event)."""
+        source = event.source if isinstance(event.source, dict) else {}
+        event_id = getattr(event, "event_id", None) or source.get("event_id")
+        if not event_id or event_id in self.seen_any_ids:
+            return
+        self.seen_any_ids.add(event_id)
+        content = source.get("content") if isinstance(source.get("content"), dict) else {}
+        self.events.setdefault(room_id, []).append(
+            {
+                "event_id": event_id,
+                "type": source.get("type"),
+                "sender": getattr(event, "sender", None) or source.get("sender"),
+                "content": content,
+                "redacts": source.get("redacts") or content.get("redacts"),
+                "decrypted": bool(getattr(event, "decrypted", False)),
+            }
+        )
 
     def retry_undecrypted(self):
         """Keys can arrive in a later sync than the messages they unlock: try again."""
@@ -328,6 +350,44 @@ class Peer:
                 raise PeerError(self.wait_failure(room_id, body, timeout))
             await self.sync_once(max(1, min(POLL_MS, int(remaining * 1000))))
 
+    def event_matches(self, event, request):
+        relation = event["content"].get("m.relates_to") or {}
+        if "type" in request and event["type"] != request["type"]:
+            return False
+        if "rel_type" in request and relation.get("rel_type") != request["rel_type"]:
+            return False
+        if "relates_to" in request:
+            target = relation.get("event_id") or (relation.get("m.in_reply_to") or {}).get("event_id")
+            if target != request["relates_to"]:
+                return False
+        if "redacts" in request and event["redacts"] != request["redacts"]:
+            return False
+        if "body_contains" in request and request["body_contains"] not in str(event["content"].get("body", "")):
+            return False
+        return True
+
+    async def cmd_wait_for_event(self, request):
+        """Syncs until an event matching every given field (type, rel_type, relates_to, redacts, body_contains) is in the room."""
+        room_id = require(request, "room_id")
+        timeout = float(request.get("timeout", 30))
+        deadline = time.monotonic() + timeout
+        while True:
+            for event in self.events.get(room_id, []):
+                if self.event_matches(event, request):
+                    return {"event": event}
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                seen = [f"{e['type']} {json.dumps(e['content'])[:200]}" for e in self.events.get(room_id, [])[-10:]]
+                raise PeerError(f"no event like {json.dumps(request)} in {room_id} within {timeout:g} s | seen: " + "; ".join(seen))
+            await self.sync_once(max(1, min(POLL_MS, int(remaining * 1000))))
+
+    async def cmd_redact(self, request):
+        room_id = require(request, "room_id")
+        event_id = require(request, "event_id")
+        await self.sync_once(0)
+        response = check(await self.client.room_redact(room_id, event_id, request.get("reason")), ErrorResponse)
+        return {"event_id": response.event_id}
+
     def wait_failure(self, room_id, body, timeout):
         parts = [f"no m.text {body!r} in {room_id} within {timeout:g} s"]
         if room_id not in self.client.rooms:
@@ -377,6 +437,8 @@ async def serve(peer, out):
         "create_room": peer.cmd_create_room,
         "send": peer.cmd_send,
         "wait_for": peer.cmd_wait_for,
+        "wait_for_event": peer.cmd_wait_for_event,
+        "redact": peer.cmd_redact,
     }
 
     def answer(payload, request_id):
