@@ -9,7 +9,7 @@ import type { Subscriptions } from '../stream/subscriptions.ts';
 type TimelineChannel = `timeline:${'subscribe' | 'paginate' | 'jump' | 'viewport'}`;
 
 /** What the handlers use of a subscription's window (RoomWindow in the app). */
-export type TimelineView = Pick<RoomWindow, 'items' | 'window' | 'paginate' | 'jump' | 'viewport' | 'close'>;
+export type TimelineView = Pick<RoomWindow, 'items' | 'window' | 'paginate' | 'jump' | 'viewport' | 'close'> & Partial<Pick<RoomWindow, 'setChangeListener'>>;
 
 /** What the handlers need of the signed-in account itself: when its first sync is in. */
 type LiveRuntime = Pick<AccountRuntime, 'whenLive'>;
@@ -99,6 +99,9 @@ export const timelineHandlers = <R extends LiveRuntime>(
         sessionBound: true,
       });
       windows.set(subscription, { connectionId: context.connectionId, view });
+      view.setChangeListener?.(() => {
+        publish(subscription, context.connectionId);
+      });
       return { subscription };
     },
 

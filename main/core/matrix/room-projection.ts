@@ -3,18 +3,19 @@ import type { RoomListEntry } from '../../../shared/model/room.ts';
 import { importedPreview } from '../import/imported-view.ts';
 import { mentionsMe } from '../format/mentions.ts';
 import { initialsOf } from './initials.ts';
+import { readRelation } from './relations/rel-event.ts';
 
 const PREVIEW_LENGTH = 140;
+
+/** An edit (`m.replace`), read from the payload as well: some clients keep the relation inside the ciphertext. */
+const isEdit = (event: MatrixEvent): boolean =>
+  event.isRelation('m.replace') || readRelation(event.getOriginalContent()['m.relates_to']).relation?.relType === 'm.replace';
 
 const lastMessage = (room: Room): MatrixEvent | null => {
   const events = room.getLiveTimeline().getEvents();
   for (let index = events.length - 1; index >= 0; index--) {
     const event = events[index];
-    if (
-      event !== undefined &&
-      (event.getType() === EventType.RoomMessage || event.getType() === EventType.RoomMessageEncrypted) &&
-      !event.isRelation('m.replace')
-    ) {
+    if (event !== undefined && (event.getType() === EventType.RoomMessage || event.getType() === EventType.RoomMessageEncrypted) && !isEdit(event)) {
       return event;
     }
   }
@@ -66,7 +67,7 @@ export const highlightCount = (room: Room, myUserId: string): number => {
     if (event === undefined || event.getId() === readUpTo) {
       break;
     }
-    if (event.getSender() === myUserId || event.getType() !== EventType.RoomMessage || event.isRedacted() || event.isRelation('m.replace')) {
+    if (event.getSender() === myUserId || event.getType() !== EventType.RoomMessage || event.isRedacted() || isEdit(event)) {
       continue;
     }
     if (mentionsMe(event.getContent(), me)) {

@@ -22,6 +22,8 @@ export type PageSource = {
   newer(roomId: string, token: string): Promise<Page<MatrixEvent>>;
   /** The events around `eventId`, or null when the server does not know it (or will not show it). */
   around(roomId: string, eventId: string): Promise<AroundPage | null>;
+  /** One event (decrypted), for the quote of a reply whose original is outside the window; null when not found. */
+  event?(roomId: string, eventId: string): Promise<MatrixEvent | null>;
 };
 
 type RawEvent = Partial<IEvent>;
@@ -54,6 +56,16 @@ export class MatrixPageSource implements PageSource {
   async newer(roomId: string, token: string): Promise<Page<MatrixEvent>> {
     const response = await this.client.createMessagesRequest(roomId, token, PAGE_SIZE, Direction.Forward);
     return { entries: await this.map(roomId, response.chunk), older: response.start ?? token, newer: response.end ?? null };
+  }
+
+  async event(roomId: string, eventId: string): Promise<MatrixEvent | null> {
+    try {
+      const [event] = await this.map(roomId, [await this.client.fetchRoomEvent(roomId, eventId)]);
+      // Only an event of this very room may stand as the quote of a reply here.
+      return event?.getRoomId() === roomId ? event : null;
+    } catch {
+      return null;
+    }
   }
 
   async around(roomId: string, eventId: string): Promise<AroundPage | null> {

@@ -37,6 +37,10 @@ export class RoomWindow {
   private queue: Promise<unknown> = Promise.resolve();
   private membersLoaded = false;
   private closed = false;
+  /** Originals of replies that are outside the window, fetched once each (null: not found). */
+  private readonly quoted = new Map<string, MatrixEvent | null>();
+  /** Called when something the window shows changed without a sync (a fetched reply original). */
+  private changed: () => void = () => undefined;
 
   constructor(options: RoomWindowOptions) {
     this.room = options.room;
@@ -60,6 +64,11 @@ export class RoomWindow {
     this.liveTimeline = null;
   }
 
+  /** `listener` hears of changes the window sees outside a sync; the subscription publishes then. */
+  setChangeListener(listener: () => void): void {
+    this.changed = listener;
+  }
+
   /** The window's items now, the live end caught up with sync first. */
   items(): TimelineItem[] {
     if (this.closed) {
@@ -69,8 +78,38 @@ export class RoomWindow {
     const pending = this.room.getPendingEvents();
     const events = this.pages.atLive ? [...this.pages.entries(), ...pending] : this.pages.entries();
     // Reactions and edits arriving live count for fetched pages too (the SDK aggregates only its own timelines).
-    const relationSources = this.pages.atLive ? [] : [...this.liveEvents(), ...pending];
-    return projectEvents(this.room, events, this.myUserId, this.media, this.pages.atLive, { threadRootId: this.threadRootId, relationSources });
+    const live = this.pages.atLive ? [] : [...this.liveEvents(), ...pending];
+    const quoted = [...this.quoted.values()].filter((event): event is MatrixEvent => event !== null);
+    const items = projectEvents(this.room, events, this.myUserId, this.media, this.pages.atLive, {
+      threadRootId: this.threadRootId,
+      relationSources: [...quoted, ...live],
+    });
+    this.fetchMissingOriginals(items);
+    return items;
+  }
+
+  /** A reply whose original is not in the window gets it fetched, so its quote can name the sender. */
+  private fetchMissingOriginals(items: readonly TimelineItem[]): void {
+    const fetchEvent = this.source.event?.bind(this.source);
+    if (fetchEvent === undefined) {
+      return;
+    }
+    for (const item of items) {
+      const eventId = item.replyTo?.senderName === null ? item.replyTo.eventId : null;
+      if (eventId === null || this.quoted.has(eventId)) {
+        continue;
+      }
+      this.quoted.set(eventId, null);
+      fetchEvent(this.room.roomId, eventId).then(
+        (event) => {
+          if (event !== null && !this.closed) {
+            this.quoted.set(eventId, event);
+            this.changed();
+          }
+        },
+        () => undefined,
+      );
+    }
   }
 
   /** Where the window sits, for every batch and the paginate answer. */
