@@ -73,11 +73,10 @@ export const timelineHandlers = <R extends LiveRuntime>(
       if (view === null) {
         throw new RembukError('room_not_found');
       }
-      // A thread's panel opens at its root (its replies follow it); a room at the event asked for.
-      const around = input.aroundEventId ?? threadRootId ?? undefined;
-      if (around !== undefined) {
+      // A thread's panel fetches its root and replies itself (RoomWindow); a room opens at the event asked for.
+      if (input.aroundEventId !== undefined) {
         // An event that cannot be found leaves the window at the live end (its focus stays null).
-        await view.jump(around).catch(() => false);
+        await view.jump(input.aroundEventId).catch(() => false);
       }
       if (deps.runtime() !== current) {
         view.close();

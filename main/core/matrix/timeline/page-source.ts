@@ -5,7 +5,7 @@
  * decrypts encrypted ones (a late `Decrypted` is re-emitted on the client, so the window
  * is projected again when the text arrives).
  */
-import { Direction, Method, type IContextResponse, type IEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
+import { Direction, EventType, Method, RelationType, type IContextResponse, type IEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import { encodeUri } from 'matrix-js-sdk/lib/utils.js';
 import type { Page } from './page-window.ts';
 
@@ -24,7 +24,12 @@ export type PageSource = {
   around(roomId: string, eventId: string): Promise<AroundPage | null>;
   /** One event (decrypted), for the quote of a reply whose original is outside the window; null when not found. */
   event?(roomId: string, eventId: string): Promise<MatrixEvent | null>;
+  /** A thread's root and its replies (`m.thread`), oldest first, decrypted; empty when the root is not found. */
+  thread?(roomId: string, rootId: string): Promise<MatrixEvent[]>;
 };
+
+/** At most this many replies of a thread are fetched for its panel (the newest). */
+export const THREAD_LIMIT = 200;
 
 type RawEvent = Partial<IEvent>;
 
@@ -66,6 +71,19 @@ export class MatrixPageSource implements PageSource {
     } catch {
       return null;
     }
+  }
+
+  async thread(roomId: string, rootId: string): Promise<MatrixEvent[]> {
+    const { originalEvent, events } = await this.client.relations(roomId, rootId, RelationType.Thread, EventType.RoomMessage, {
+      dir: Direction.Backward,
+      limit: THREAD_LIMIT,
+    });
+    if (originalEvent === null || originalEvent === undefined || originalEvent.getRoomId() !== roomId) {
+      return [];
+    }
+    await this.client.decryptEventIfNeeded(originalEvent);
+    // Backwards, the server answers newest first.
+    return [originalEvent, ...[...events].reverse()];
   }
 
   async around(roomId: string, eventId: string): Promise<AroundPage | null> {

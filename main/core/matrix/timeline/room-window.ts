@@ -39,6 +39,8 @@ export class RoomWindow {
   private closed = false;
   /** Originals of replies that are outside the window, fetched once each (null: not found). */
   private readonly quoted = new Map<string, MatrixEvent | null>();
+  /** A thread window's root and replies as the server has them (the panel shows them with what sync brings). */
+  private threadEvents: MatrixEvent[] = [];
   /** Called when something the window shows changed without a sync (a fetched reply original). */
   private changed: () => void = () => undefined;
 
@@ -48,6 +50,9 @@ export class RoomWindow {
     this.source = options.source;
     this.media = options.media;
     this.threadRootId = options.threadRootId ?? null;
+    if (this.threadRootId !== null) {
+      this.loadThread(this.threadRootId);
+    }
     this.pages = new PageWindow<MatrixEvent>(stableItemId, options.limits ?? DEFAULT_LIMITS);
     this.followLive();
   }
@@ -76,7 +81,8 @@ export class RoomWindow {
     }
     this.catchUpLive();
     const pending = this.room.getPendingEvents();
-    const events = this.pages.atLive ? [...this.pages.entries(), ...pending] : this.pages.entries();
+    const events =
+      this.threadRootId !== null ? this.threadWindowEvents(pending) : this.pages.atLive ? [...this.pages.entries(), ...pending] : this.pages.entries();
     // Reactions and edits arriving live count for fetched pages too (the SDK aggregates only its own timelines).
     const live = this.pages.atLive ? [] : [...this.liveEvents(), ...pending];
     const quoted = [...this.quoted.values()].filter((event): event is MatrixEvent => event !== null);
@@ -86,6 +92,35 @@ export class RoomWindow {
     });
     this.fetchMissingOriginals(items);
     return items;
+  }
+
+  private loadThread(rootId: string): void {
+    const fetchThread = this.source.thread?.bind(this.source);
+    if (fetchThread === undefined) {
+      return;
+    }
+    fetchThread(this.room.roomId, rootId).then(
+      (events) => {
+        if (!this.closed) {
+          this.threadEvents = events;
+          this.changed();
+        }
+      },
+      () => undefined,
+    );
+  }
+
+  /**
+   * A thread's panel: its root and replies as fetched, and what the window and sync hold
+   * (new replies arrive live), each once, in time order; pending ones last. The projection
+   * keeps only the root and its replies.
+   */
+  private threadWindowEvents(pending: readonly MatrixEvent[]): MatrixEvent[] {
+    const byId = new Map<string, MatrixEvent>();
+    for (const event of [...this.threadEvents, ...this.pages.entries(), ...this.liveEvents()]) {
+      byId.set(event.getId() ?? stableItemId(event), event);
+    }
+    return [...[...byId.values()].sort((a, b) => a.getTs() - b.getTs()), ...pending];
   }
 
   /** A reply whose original is not in the window gets it fetched, so its quote can name the sender. */
