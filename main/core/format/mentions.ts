@@ -10,9 +10,25 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Compiled once per name: a room's projection asks for the same one for every message. */
+const wordPatterns = new Map<string, RegExp>();
+const MAX_PATTERNS = 1000;
+
 /** Whether `text` holds `word` on its own (not inside a longer word). */
-const containsWord = (text: string, word: string): boolean =>
-  word.length > 0 && new RegExp(`(^|[^\\p{L}\\p{N}_])${escapeRegExp(word)}($|[^\\p{L}\\p{N}_])`, 'iu').test(text);
+const containsWord = (text: string, word: string): boolean => {
+  if (word.length === 0 || !text.toLowerCase().includes(word.toLowerCase())) {
+    return false;
+  }
+  let pattern = wordPatterns.get(word);
+  if (pattern === undefined) {
+    if (wordPatterns.size >= MAX_PATTERNS) {
+      wordPatterns.clear();
+    }
+    pattern = new RegExp(`(^|[^\\p{L}\\p{N}_])${escapeRegExp(word)}($|[^\\p{L}\\p{N}_])`, 'iu');
+    wordPatterns.set(word, pattern);
+  }
+  return pattern.test(text);
+};
 
 export const mentionsMe = (content: Record<string, unknown>, me: { userId: string; displayName: string | null }): boolean => {
   const mentions = content['m.mentions'];

@@ -20,18 +20,35 @@ export const withReceipts = (
   itemAt: readonly (number | undefined)[],
   atLive: boolean,
 ): void => {
+  const others = room.getJoinedMembers().filter((member) => member.userId !== myUserId);
+  const receiptAt = new Map(others.map((member) => [member.userId, room.getEventReadUpTo(member.userId)]));
+  // Positions of only the events a receipt sits on, and of our newest message: a room's window is mostly other events.
+  const wanted = new Set<string>();
+  for (const eventId of receiptAt.values()) {
+    if (eventId !== null) {
+      wanted.add(eventId);
+    }
+  }
+  const newestOwn = atLive ? items.findLast((item) => item.own && item.eventId !== null && (item.kind === 'message' || item.kind === 'media')) : undefined;
+  if (newestOwn?.eventId !== undefined && newestOwn.eventId !== null) {
+    wanted.add(newestOwn.eventId);
+  }
   const position = new Map<string, number>();
   events.forEach((event, index) => {
     const id = event.getId();
-    if (id !== undefined) {
+    if (id !== undefined && wanted.has(id)) {
       position.set(id, index);
     }
   });
-  const others = room.getJoinedMembers().filter((member) => member.userId !== myUserId);
   const readBy = new Map<number, ReadReceipt[]>();
+  /** Where each member's receipt sits among `events`, when it does. */
+  const readUpTo = new Map<string, number>();
   for (const member of others) {
-    const eventId = room.getEventReadUpTo(member.userId);
+    const eventId = receiptAt.get(member.userId) ?? null;
     let at = eventId === null ? undefined : position.get(eventId);
+    if (at !== undefined) {
+      readUpTo.set(member.userId, at);
+    }
     while (at !== undefined && at >= 0 && itemAt[at] === undefined) {
       at--;
     }
@@ -61,7 +78,12 @@ export const withReceipts = (
       continue;
     }
     const eventId = item.eventId;
-    const readCount = others.filter((member) => room.hasUserReadEvent(member.userId, eventId)).length;
+    const mine = position.get(eventId);
+    // A receipt at or after the message in this window means read; otherwise the SDK compares (slower: it searches its timelines).
+    const readCount = others.filter((member) => {
+      const at = readUpTo.get(member.userId);
+      return at !== undefined && mine !== undefined ? at >= mine : room.hasUserReadEvent(member.userId, eventId);
+    }).length;
     items[index] = { ...item, delivery: { state: readCount > 0 ? 'read' : 'sent', readCount } };
     break;
   }

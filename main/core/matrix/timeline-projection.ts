@@ -218,21 +218,22 @@ export const projectEvents = (
   pendingMedia: boolean,
   options: ProjectionOptions = {},
 ): TimelineItem[] => {
-  const rels = new Map<string, RelEvent>();
-  const relOf = new Map<MatrixEvent, RelEvent>();
-  for (const event of [...(options.relationSources ?? []), ...events]) {
-    const rel = toRelEvent(event);
-    rels.set(rel.id, rel);
-    relOf.set(event, rel);
+  const sources = options.relationSources ?? [];
+  const rels: RelEvent[] = [];
+  for (const event of sources) {
+    rels.push(toRelEvent(event));
   }
-  const context = conversationContext(room, myUserId, rels.values());
+  for (const event of events) {
+    rels.push(toRelEvent(event));
+  }
+  const context = conversationContext(room, myUserId, rels);
   const threadRootId = options.threadRootId ?? null;
   const seen = new Set<string>();
   const items: TimelineItem[] = [];
   /** The item each event of `events` shows as (undefined for hidden ones), for read receipts. */
   const itemAt: (number | undefined)[] = [];
-  for (const event of events) {
-    const rel = relOf.get(event) ?? toRelEvent(event);
+  for (const [index, event] of events.entries()) {
+    const rel = rels[sources.length + index] ?? toRelEvent(event);
     const item = inTimeline(rel, threadRootId) ? projectEvent(event, room, myUserId, media?.urls ?? null, context, rel) : null;
     // A message re-sent after a crash can be both delivered and pending for a moment: show it once.
     if (item !== null && !seen.has(item.id)) {

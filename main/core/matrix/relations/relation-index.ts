@@ -48,6 +48,11 @@ export class RelationIndex {
   }
 
   private add(event: RelEvent): void {
+    if (this.events.has(event.id)) {
+      // The same event from two sources (a window's page and the live timeline): the later copy stands, counted once.
+      this.events.set(event.id, event);
+      return;
+    }
     this.events.set(event.id, event);
     const target = event.relation?.eventId;
     if (target !== undefined) {
