@@ -161,7 +161,7 @@ export const requests = {
   },
   /** A URL's preview through the homeserver, or null where previews are off for the room. */
   'link:preview': {
-    input: z.object({ roomId, url: z.string().url().max(2000) }).strict(),
+    input: z.object({ roomId, url: z.url().max(2000) }).strict(),
     output: linkPreview.nullable(),
   },
   /** Turns link previews on or off for this room (this member's choice, kept in room account data). */
