@@ -33,7 +33,7 @@ const mainCore: LayerSpec = {
   name: 'main-core',
   files: [/^main\/core\//],
   layers: CORE,
-  packages: [NODE, 'zod', 'fake-indexeddb', 'yauzl'],
+  packages: [NODE, 'zod', 'fake-indexeddb', 'yauzl', 'marked'],
   why: 'main/core runs in plain Node, talks to Matrix only through main/core/matrix, and never imports main/loopback, main/audit or Electron.',
 };
 

@@ -36,7 +36,6 @@ from nio import (
     RoomMessage,
     RoomMessageText,
     RoomPreset,
-    RoomRedactError,
     RoomSendError,
     SyncError,
     UnknownBadEvent,
@@ -84,8 +83,8 @@ class Peer:
         # finds messages that arrived during an earlier sync/send/join.
         self.messages = {}  # room_id -> [record]
         self.seen_event_ids = set()
-        self.events = {}  # room_id -> [{event_id, sender, type, content, redacts, decrypted}]
-        self.seen_any = set()
+        self.events = {}  # room_id -> [every timeline event as nio read it, decrypted where it could]
+        self.seen_any_ids = set()
         self.undecrypted = {}  # room_id -> {event_id: MegolmEvent}
         self.bad_encrypted = {}  # room_id -> {event_id: description}
 
@@ -149,7 +148,7 @@ class Peer:
                 }
                 log(f"unparseable m.room.encrypted {event_id} in {room_id}: content keys {sorted(content.keys())}")
             return 0
-        self.keep_event(room_id, event)
+        self.record_any(room_id, event)
         if not isinstance(event, RoomMessage):
             return 0
         if event.event_id in self.seen_event_ids:
@@ -169,28 +168,22 @@ class Peer:
         )
         return 1
 
-    def keep_event(self, room_id, event):
-        """Keeps any event nio could read (decrypted where it was encrypted) as type + content,
-        so tests can check relations (m.annotation, m.replace, m.in_reply_to) and redactions."""
-        source = event.source if isinstance(getattr(event, "source", None), dict) else {}
-        event_id = source.get("event_id") or getattr(event, "event_id", None)
-        if event_id is None or event_id in self.seen_any:
+    def record_any(self, room_id, event):
+        """Keeps the type and (decrypted) content of any event, for relation checks (wait_for_event)."""
+        source = event.source if isinstance(event.source, dict) else {}
+        event_id = getattr(event, "event_id", None) or source.get("event_id")
+        if not event_id or event_id in self.seen_any_ids:
             return
-        self.seen_any.add(event_id)
-        # nio parses a decrypted event from the clear payload: its source has the clear type and content.
-        decrypted = bool(getattr(event, "decrypted", False))
-        event_type = source.get("type") or getattr(event, "type", None)
-        clear = source.get("content", {})
-        if not isinstance(clear, dict):
-            clear = {}
+        self.seen_any_ids.add(event_id)
+        content = source.get("content") if isinstance(source.get("content"), dict) else {}
         self.events.setdefault(room_id, []).append(
             {
                 "event_id": event_id,
-                "sender": source.get("sender") or getattr(event, "sender", None),
-                "type": event_type,
-                "content": clear,
-                "redacts": source.get("redacts") or clear.get("redacts"),
-                "decrypted": decrypted,
+                "type": source.get("type"),
+                "sender": getattr(event, "sender", None) or source.get("sender"),
+                "content": content,
+                "redacts": source.get("redacts") or content.get("redacts"),
+                "decrypted": bool(getattr(event, "decrypted", False)),
             }
         )
 
@@ -357,44 +350,43 @@ class Peer:
                 raise PeerError(self.wait_failure(room_id, body, timeout))
             await self.sync_once(max(1, min(POLL_MS, int(remaining * 1000))))
 
-    async def cmd_redact(self, request):
-        room_id = require(request, "room_id")
-        event_id = require(request, "event_id")
-        response = check(await self.client.room_redact(room_id, event_id, reason=request.get("reason")), RoomRedactError)
-        return {"event_id": response.event_id}
+    def event_matches(self, event, request):
+        relation = event["content"].get("m.relates_to") or {}
+        if "type" in request and event["type"] != request["type"]:
+            return False
+        if "rel_type" in request and relation.get("rel_type") != request["rel_type"]:
+            return False
+        if "relates_to" in request:
+            target = relation.get("event_id") or (relation.get("m.in_reply_to") or {}).get("event_id")
+            if target != request["relates_to"]:
+                return False
+        if "redacts" in request and event["redacts"] != request["redacts"]:
+            return False
+        if "body_contains" in request and request["body_contains"] not in str(event["content"].get("body", "")):
+            return False
+        return True
 
     async def cmd_wait_for_event(self, request):
-        """Syncs until an event of `type` (and, if given, relating with `rel_type` to `relates_to`,
-        or redacting `redacts`) is in the room; answers its type, clear content and sender."""
+        """Syncs until an event matching every given field (type, rel_type, relates_to, redacts, body_contains) is in the room."""
         room_id = require(request, "room_id")
-        wanted_type = require(request, "type")
-        rel_type = request.get("rel_type")
-        relates_to = request.get("relates_to")
-        redacts = request.get("redacts")
         timeout = float(request.get("timeout", 30))
         deadline = time.monotonic() + timeout
-
-        def matches(event):
-            if event["type"] != wanted_type:
-                return False
-            if redacts is not None and event["redacts"] != redacts:
-                return False
-            relation = event["content"].get("m.relates_to", {}) if isinstance(event["content"], dict) else {}
-            if rel_type == "m.in_reply_to":
-                return relation.get("m.in_reply_to", {}).get("event_id") == relates_to
-            if rel_type is not None and (relation.get("rel_type") != rel_type or relation.get("event_id") != relates_to):
-                return False
-            return True
-
         while True:
             for event in self.events.get(room_id, []):
-                if matches(event):
+                if self.event_matches(event, request):
                     return {"event": event}
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 seen = [f"{e['type']} {json.dumps(e['content'])[:200]}" for e in self.events.get(room_id, [])[-10:]]
-                raise PeerError(f"no {wanted_type} ({rel_type} {relates_to} {redacts}) in {room_id} within {timeout:g} s | seen: {'; '.join(seen)}")
+                raise PeerError(f"no event like {json.dumps(request)} in {room_id} within {timeout:g} s | seen: " + "; ".join(seen))
             await self.sync_once(max(1, min(POLL_MS, int(remaining * 1000))))
+
+    async def cmd_redact(self, request):
+        room_id = require(request, "room_id")
+        event_id = require(request, "event_id")
+        await self.sync_once(0)
+        response = check(await self.client.room_redact(room_id, event_id, request.get("reason")), ErrorResponse)
+        return {"event_id": response.event_id}
 
     def wait_failure(self, room_id, body, timeout):
         parts = [f"no m.text {body!r} in {room_id} within {timeout:g} s"]
@@ -445,8 +437,8 @@ async def serve(peer, out):
         "create_room": peer.cmd_create_room,
         "send": peer.cmd_send,
         "wait_for": peer.cmd_wait_for,
-        "redact": peer.cmd_redact,
         "wait_for_event": peer.cmd_wait_for_event,
+        "redact": peer.cmd_redact,
     }
 
     def answer(payload, request_id):

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AccountListeners, MatrixAccount } from './matrix/matrix-account.ts';
 import { MatrixGateway } from './matrix/matrix-gateway.ts';
+import type { ConversationActions } from './matrix/conversation-actions.ts';
 import type { MessageSender } from './matrix/message-sender.ts';
 import { Outbox } from './matrix/outbox.ts';
 import type { RoomActions } from './matrix/room-actions.ts';
@@ -59,6 +60,8 @@ export class AccountRuntime {
   readonly account: MatrixAccount;
   readonly rooms: RoomActions;
   readonly sender: MessageSender;
+  /** Replies, edits, deletes, reactions, votes, typing, link previews. */
+  readonly conversation: ConversationActions;
   readonly drafts: Drafts;
   /** Files coming in from the renderer, chunk by chunk. */
   readonly uploads: Uploads;
@@ -137,6 +140,9 @@ export class AccountRuntime {
         loggedOut: () => {
           options.listeners.loggedOut();
         },
+        typing: (roomId, names) => {
+          options.listeners.typing?.(roomId, names);
+        },
         ready: () => {
           this.live = true;
           this.snapshot = null;
@@ -171,6 +177,7 @@ export class AccountRuntime {
       },
     });
     this.sender = this.gateway.messageSender({ outbox: this.outbox, logger, clock });
+    this.conversation = this.gateway.conversation({ sender: this.sender, logger });
     this.reminders = new CoopReminders({
       profileDir,
       logger,
@@ -241,6 +248,7 @@ export class AccountRuntime {
     await this.imports.stop();
     await this.media.stop();
     this.coops.stop();
+    this.conversation.stop();
     if (this.coopTimer !== null) {
       clearTimeout(this.coopTimer);
     }

@@ -84,6 +84,11 @@ export const createAppCore = (options: AppCoreOptions): AppCore => {
             broadcast('media:progress', progress);
           }
         },
+        typing: (roomId, names) => {
+          if (runtime === next) {
+            broadcast('typing:changed', { roomId, names });
+          }
+        },
         loggedOut: () => {
           logger.warn('the homeserver ended this session');
           void serialised(() => endSession(false));

@@ -1,3 +1,4 @@
+import { conversationHandlers } from './handlers/conversation.ts';
 import { coopHandlers } from './handlers/coop.ts';
 import type { HandlerDeps } from './handlers/handler-deps.ts';
 import { importHandlers } from './handlers/import.ts';
@@ -20,6 +21,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...timelineHandlers(deps, openRoomWindow),
   ...streamHandlers(deps),
   ...messageHandlers(deps),
+  ...conversationHandlers(deps),
   ...securityHandlers(deps),
   ...coopHandlers(deps),
   ...uploadHandlers(deps),

@@ -139,6 +139,7 @@ const room: RoomListEntry = {
   isDirect: false,
   preview: { sender: 'Alice', body: 'hi', own: false },
   unread: 2,
+  highlight: 0,
   lastActivity: 1_700_000_000_000,
   inviter: null,
   encrypted: true,

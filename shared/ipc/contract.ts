@@ -7,6 +7,7 @@ import { listBatch } from '../stream/list-op.ts';
 import { deviceView, recoveryKeyInput, roomMemberView, securityView } from '../model/security.ts';
 import { verificationId, verificationView } from '../model/verification.ts';
 import { mediaConfig, mediaItemId, mediaProgress, mediaSendInput, uploadBeginInput, uploadChunkInput, uploadId } from '../model/media.ts';
+import { linkPreview, mentionCandidate, mentionInput, messageVersion, reactionKey, typingState } from '../model/conversation.ts';
 import { classId, coopCreateInput, coopNotice, coopSummary, coopView, proposalId, proposalView, proposeInput } from '../model/coop.ts';
 import { dateOrder, importId, importJob, importOpenResult, importStartInput, joinLinkResult, knockRequest, matrixUser, roomLink } from '../model/import.ts';
 
@@ -39,6 +40,10 @@ export const requests = {
     input: z.object({ language: language.nullable() }).strict(),
     output: settings,
   },
+  'settings:setPrivateReceipts': {
+    input: z.object({ privateReceipts: z.boolean() }).strict(),
+    output: settings,
+  },
 
   'rooms:subscribe': { input: none, output: subscriptionRef },
   /**
@@ -46,7 +51,8 @@ export const requests = {
    * `aroundEventId` (a reply's original, a search hit, the first unread).
    */
   'timeline:subscribe': {
-    input: z.object({ roomId, aroundEventId: eventId.optional() }).strict(),
+    /** With `threadRootId`, the window is that thread's root and replies (the side panel). */
+    input: z.object({ roomId, aroundEventId: eventId.optional(), threadRootId: eventId.optional() }).strict(),
     output: subscriptionRef,
   },
   'stream:resync': { input: subscriptionRef.strict(), output: z.null() },
@@ -97,14 +103,69 @@ export const requests = {
     input: z
       .object({
         roomId,
+        /** Markdown (and WhatsApp's *bold* _italic_ ~strike~); main renders and sanitises formatted_body. */
         body: z
           .string()
           .max(MAX_MESSAGE_LENGTH)
           .refine((body) => body.trim().length > 0, 'empty message'),
+        /** The event replied to (in this room): sent with m.in_reply_to and the fallback other clients expect. */
+        replyTo: eventId.optional(),
+        /** The thread root this message goes into (m.thread). */
+        threadRoot: eventId.optional(),
+        /** Members inserted as pills: their names in `body` become matrix.to links, their ids go in m.mentions. */
+        mentions: z.array(mentionInput).max(50).default([]),
+        /** @room: needs the room's notifications.room power level, refused otherwise. */
+        mentionRoom: z.boolean().default(false),
       })
       .strict(),
     output: z.object({ itemId: z.string() }),
   },
+  /** Replaces the text of this member's own message (m.replace with m.new_content). */
+  'message:edit': {
+    input: z
+      .object({
+        roomId,
+        eventId,
+        body: z
+          .string()
+          .max(MAX_MESSAGE_LENGTH)
+          .refine((body) => body.trim().length > 0, 'empty message'),
+        mentions: z.array(mentionInput).max(50).default([]),
+      })
+      .strict(),
+    output: z.null(),
+  },
+  /** Deletes a message: own, or others' with the redact power level. */
+  'message:redact': {
+    input: z.object({ roomId, eventId, reason: z.string().max(500).optional() }).strict(),
+    output: z.null(),
+  },
+  /** Adds this member's reaction with `key`, or takes it back when they already reacted with it. */
+  'message:react': {
+    input: z.object({ roomId, eventId, key: reactionKey }).strict(),
+    output: z.object({ reacted: z.boolean() }),
+  },
+  /** Every version of an edited message, oldest first (the original, then each edit by its sender). */
+  'message:versions': { input: z.object({ roomId, eventId }).strict(), output: z.array(messageVersion) },
+  /** This member is typing (true, repeated while they type) or stopped; main throttles what it sends. */
+  'room:typing': { input: z.object({ roomId, typing: z.boolean() }).strict(), output: z.null() },
+  /** Room members for the composer's @ picker, best match first (display name, then Matrix ID). */
+  'room:mentionCandidates': {
+    input: z.object({ roomId, query: z.string().max(255) }).strict(),
+    output: z.array(mentionCandidate).max(20),
+  },
+  /** Votes in an MSC3381 poll from any client; an empty list takes the vote back. */
+  'poll:vote': {
+    input: z.object({ roomId, pollId: eventId, answers: z.array(z.string().min(1).max(255)).max(20) }).strict(),
+    output: z.null(),
+  },
+  /** A URL's preview through the homeserver, or null where previews are off for the room. */
+  'link:preview': {
+    input: z.object({ roomId, url: z.url().max(2000) }).strict(),
+    output: linkPreview.nullable(),
+  },
+  /** Turns link previews on or off for this room (this member's choice, kept in room account data). */
+  'room:setLinkPreviews': { input: z.object({ roomId, enabled: z.boolean() }).strict(), output: z.null() },
   'message:retry': {
     input: z.object({ roomId, itemId }).strict(),
     output: z.null(),
@@ -245,6 +306,8 @@ export const events = {
   'coop:changed': z.object({ roomId: z.string().nullable() }),
   /** A new proposal, or one closing within 24 hours. */
   'coop:notice': coopNotice,
+  /** Who is typing in a room now (sent on every change, for every joined room). */
+  'typing:changed': typingState,
   /** How far an attachment's upload or download has come. */
   'media:progress': mediaProgress,
   /** One import's progress or phase changed (the whole view: there is at most a handful). */

@@ -20,6 +20,8 @@ export const roomListEntry = z.object({
     })
     .nullable(),
   unread: z.number().int().nonnegative(),
+  /** Unread messages that mention this member (the highlight count), shown apart from `unread`. */
+  highlight: z.number().int().nonnegative().default(0),
   lastActivity: z.number(),
   /** Who invited us, for invite rows. */
   inviter: z.string().nullable(),
@@ -35,6 +37,12 @@ export const roomDetails = z.object({
   isDirect: z.boolean(),
   encrypted: z.boolean(),
   canInvite: z.boolean(),
+  /** May delete others' messages (the redact power level). */
+  canRedactOthers: z.boolean().default(false),
+  /** May mention the whole room with @room (the notifications.room power level). */
+  canMentionRoom: z.boolean().default(false),
+  /** Link previews are fetched for this room: off by default when encrypted, per-room opt-in. */
+  linkPreviews: z.boolean().default(false),
 });
 export type RoomDetails = z.infer<typeof roomDetails>;
 

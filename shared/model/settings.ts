@@ -7,5 +7,7 @@ export type Language = z.infer<typeof language>;
 export const settings = z.object({
   /** null: follow the OS locale. */
   language: language.nullable(),
+  /** Read receipts sent as m.read.private: others do not see how far this member has read. */
+  privateReceipts: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settings>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCode } from '../ipc/errors.ts';
 import { mediaKind } from './media.ts';
+import { deliveryState, pollView, reactionGroup, readReceipt, replyQuote, threadSummary } from './conversation.ts';
 
 /** Where a message of ours is on its way to the server. */
 export const sendState = z.enum(['sending', 'sent', 'failed']);
@@ -41,6 +42,21 @@ const base = {
   ts: z.number(),
   /** Set on messages imported from WhatsApp (see importedFrom). */
   imported: importedFrom.optional(),
+  /** The message this one replies to (`m.in_reply_to`), its fallback already stripped from body and html. */
+  replyTo: replyQuote.optional(),
+  /** Reactions on it from every client, in the order their first reaction arrived. */
+  reactions: z.array(reactionGroup).optional(),
+  /** Set on a thread's root: how many replies, and the latest. */
+  thread: threadSummary.optional(),
+  /** Who has read up to this item (and not further): their receipt sits here. */
+  readBy: z.array(readReceipt).optional(),
+  /** On this member's newest own message: sent, or read by how many. */
+  delivery: deliveryState.optional(),
+  /** It mentions this member (m.mentions, @room, or their name in a message without m.mentions). */
+  mentionsMe: z.boolean().optional(),
+  /** This member may edit it (their own text message) / delete it (their own, or with the power level). */
+  canEdit: z.boolean().optional(),
+  canRedact: z.boolean().optional(),
 };
 
 export const timelineItem = z.discriminatedUnion('kind', [
@@ -83,6 +99,18 @@ export const timelineItem = z.discriminatedUnion('kind', [
     change: z.enum(['joined', 'left', 'invited', 'kicked', 'banned', 'declined', 'other']),
     target: z.string(),
   }),
+  /** An MSC3381 poll from any client (the Co-op tab's proposals are shown there instead). */
+  z.object({ ...base, kind: z.literal('poll'), pollId: z.string(), poll: pollView }),
+  z.object({
+    ...base,
+    kind: z.literal('sticker'),
+    body: z.string(),
+    mediaUrl: z.string().nullable(),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+  }),
+  /** `m.location`: the description and a `geo:` URI, opened outside (no map tiles are fetched). */
+  z.object({ ...base, kind: z.literal('location'), body: z.string(), geoUri: z.string() }),
   z.object({ ...base, kind: z.literal('roomCreated') }),
   z.object({ ...base, kind: z.literal('roomRenamed'), name: z.string() }),
   z.object({ ...base, kind: z.literal('encrypted') }),

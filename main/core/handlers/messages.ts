@@ -7,7 +7,7 @@ type MessagesChannel = `message:${'send' | 'retry'}` | `draft:${'get' | 'set'}`;
 
 /** Writing in a room: sending a message, retrying one that failed, and the draft kept per room. */
 export const messageHandlers = (deps: HandlerDeps): Pick<Handlers, MessagesChannel> => ({
-  'message:send': async (input) => ({ itemId: await signedIn(deps).sender.send(input.roomId, input.body) }),
+  'message:send': async (input) => ({ itemId: await signedIn(deps).conversation.send(input) }),
   'message:retry': (input) => {
     signedIn(deps).sender.retry(input.roomId, input.itemId);
     return Promise.resolve(null);

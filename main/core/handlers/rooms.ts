@@ -23,7 +23,10 @@ export const roomHandlers = (deps: HandlerDeps): Pick<Handlers, RoomsChannel> =>
     }),
 
   'room:details': (input) => Promise.resolve(signedIn(deps).rooms.details(input.roomId)),
-  'room:markRead': (input) => done(signedIn(deps).rooms.markRead(input.roomId)),
+  'room:markRead': async (input) => {
+    const { privateReceipts } = await deps.settings.get();
+    return done(signedIn(deps).rooms.markRead(input.roomId, privateReceipts));
+  },
   'room:create': async (input) => ({ roomId: await signedIn(deps).rooms.create(input.name, input.topic, input.invite) }),
   'room:createDirect': async (input) => ({ roomId: await signedIn(deps).rooms.createDirect(input.userId) }),
   'room:invite': (input) => done(signedIn(deps).rooms.invite(input.roomId, input.userId)),

@@ -9,23 +9,23 @@ import type { Subscriptions } from '../stream/subscriptions.ts';
 type TimelineChannel = `timeline:${'subscribe' | 'paginate' | 'jump' | 'viewport'}`;
 
 /** What the handlers use of a subscription's window (RoomWindow in the app). */
-export type TimelineView = Pick<RoomWindow, 'items' | 'window' | 'paginate' | 'jump' | 'viewport' | 'close'>;
+export type TimelineView = Pick<RoomWindow, 'items' | 'window' | 'paginate' | 'jump' | 'viewport' | 'close'> & Partial<Pick<RoomWindow, 'setChangeListener'>>;
 
 /** What the handlers need of the signed-in account itself: when its first sync is in. */
 type LiveRuntime = Pick<AccountRuntime, 'whenLive'>;
 
 /** Makes the window of a newly subscribed room (null when the account has no such room); the tests give one of their own. */
-export type OpenWindow<R extends LiveRuntime> = (runtime: R, roomId: string) => TimelineView | null;
+export type OpenWindow<R extends LiveRuntime> = (runtime: R, roomId: string, threadRootId: string | null) => TimelineView | null;
 
 /** How long opening a room waits for the first sync before saying the room is not there. */
 const FIRST_SYNC_WAIT_MS = 15_000;
 
 /** The app's window: pages fetched from the homeserver, the live end from the SDK. */
-export const openRoomWindow: OpenWindow<AccountRuntime> = (runtime, roomId) => {
+export const openRoomWindow: OpenWindow<AccountRuntime> = (runtime, roomId, threadRootId) => {
   const room = runtime.account.room(roomId);
   return room === null
     ? null
-    : new RoomWindow({ room, myUserId: runtime.account.userId, source: runtime.gateway.timelinePages, media: runtime.media.projection() });
+    : new RoomWindow({ room, myUserId: runtime.account.userId, source: runtime.gateway.timelinePages, media: runtime.media.projection(), threadRootId });
 };
 
 const untilLive = async (runtime: LiveRuntime): Promise<void> => {
@@ -68,10 +68,12 @@ export const timelineHandlers = <R extends LiveRuntime>(
         throw new RembukError('not_signed_in');
       }
       await untilLive(current);
-      const view = deps.runtime() === current ? open(current, input.roomId) : null;
+      const threadRootId = input.threadRootId ?? null;
+      const view = deps.runtime() === current ? open(current, input.roomId, threadRootId) : null;
       if (view === null) {
         throw new RembukError('room_not_found');
       }
+      // A thread's panel fetches its root and replies itself (RoomWindow); a room opens at the event asked for.
       if (input.aroundEventId !== undefined) {
         // An event that cannot be found leaves the window at the live end (its focus stays null).
         await view.jump(input.aroundEventId).catch(() => false);
@@ -96,6 +98,9 @@ export const timelineHandlers = <R extends LiveRuntime>(
         sessionBound: true,
       });
       windows.set(subscription, { connectionId: context.connectionId, view });
+      view.setChangeListener?.(() => {
+        publish(subscription, context.connectionId);
+      });
       return { subscription };
     },
 

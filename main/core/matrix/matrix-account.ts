@@ -21,6 +21,9 @@ import type { SecretStorageKeys } from './trust/secret-storage-keys.ts';
 /** How much history a room shows before the member scrolls back. */
 export const INITIAL_SYNC_LIMIT = 20;
 
+/** The typing line names at most this many (the contract's limit). */
+const MAX_TYPING_NAMES = 20;
+
 /** Where Rust crypto keeps this device's keys: the IndexedDB database prefix (its store lives behind the global IndexedDB). */
 export type EncryptionOptions = { databasePrefix: string };
 
@@ -34,6 +37,8 @@ export type AccountListeners = {
   ready(): void;
   /** A sync response was processed (the moment the sync cache is consistent). */
   synced(): void;
+  /** Who else is typing in this room now changed (names, this member left out). */
+  typing?(roomId: string, names: string[]): void;
 };
 
 /**
@@ -219,6 +224,17 @@ export class MatrixAccount {
     client.on(RoomStateEvent.Events, eventChanged);
     client.on(RoomMemberEvent.Name, (event) => {
       eventChanged(event);
+    });
+    client.on(RoomMemberEvent.Typing, (_event, member) => {
+      const room = client.getRoom(member.roomId);
+      if (room !== null) {
+        const names = room
+          .getMembers()
+          .filter((other) => other.typing && other.userId !== this.userId)
+          .map((other) => other.name)
+          .slice(0, MAX_TYPING_NAMES);
+        this.listeners.typing?.(room.roomId, names);
+      }
     });
     client.on(MatrixEventEvent.Decrypted, eventChanged);
     client.on(MatrixEventEvent.Replaced, eventChanged);

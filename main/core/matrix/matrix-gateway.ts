@@ -11,6 +11,7 @@ import { MatrixAccount, type AccountListeners, type EncryptionOptions } from './
 import { MatrixGovernancePort } from './matrix-governance-port.ts';
 import { MatrixImportPort } from './matrix-import-port.ts';
 import { MatrixMediaPort } from './matrix-media-port.ts';
+import { ConversationActions } from './conversation-actions.ts';
 import { MessageSender } from './message-sender.ts';
 import type { Outbox } from './outbox.ts';
 import { RoomActions } from './room-actions.ts';
@@ -68,6 +69,11 @@ export class MatrixGateway {
   /** Text messages with their local echo, kept in `outbox` until the server has them. */
   messageSender(options: { outbox: Outbox; logger: Logger; clock: Clock }): MessageSender {
     return new MessageSender({ account: this.account, client: this.client, ...options });
+  }
+
+  /** Replies, edits, deletes, reactions, votes, typing and link previews, sent through `sender`'s outbox. */
+  conversation(options: { sender: MessageSender; logger: Logger }): ConversationActions {
+    return new ConversationActions({ account: this.account, client: this.client, ...options });
   }
 
   /** Trust and recovery for this account; `signInPassword` only right after signing in. */

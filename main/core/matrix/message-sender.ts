@@ -1,4 +1,6 @@
-import { EventStatus, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
+import { EventStatus, EventType, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
+import { POLL_RESPONSE, STABLE_POLL_RESPONSE } from '../governance/protocol.ts';
+import { contentFits, isReaction, isRoomMessage, isStableVote, isUnstableVote, type OutboxEventType } from './outbox-content.ts';
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { Logger, Clock } from '../ports.ts';
 import type { MatrixAccount } from './matrix-account.ts';
@@ -37,6 +39,26 @@ export class MessageSender {
       throw new RembukError('room_not_found');
     }
     const entry: OutboxEntry = { txnId: this.client.makeTxnId(), roomId, body, createdAt: this.clock.now() };
+    await this.outbox.add(entry);
+    this.transmit(entry);
+    return `txn:${entry.txnId}`;
+  }
+
+  /**
+   * Any other event of a conversation (a formatted message, a reply, an edit, a reaction, a
+   * vote) through the same outbox: on disk before it goes, encrypted by the SDK like a text
+   * message, sent again under its transaction id after a crash.
+   */
+  async sendContent(roomId: string, type: OutboxEventType, content: Record<string, unknown>): Promise<string> {
+    const room = this.account.room(roomId);
+    if (room === null) {
+      throw new RembukError('room_not_found');
+    }
+    if (!contentFits(type, content)) {
+      throw new RembukError('invalid_request', `not a ${type} content`);
+    }
+    const body = typeof content.body === 'string' ? content.body : '';
+    const entry: OutboxEntry = { txnId: this.client.makeTxnId(), roomId, body, createdAt: this.clock.now(), type, content };
     await this.outbox.add(entry);
     this.transmit(entry);
     return `txn:${entry.txnId}`;
@@ -103,8 +125,28 @@ export class MessageSender {
     return this.waiting.length > 0;
   }
 
+  private deliver(entry: OutboxEntry): Promise<unknown> {
+    const content: unknown = entry.content;
+    if (content === undefined) {
+      return this.client.sendTextMessage(entry.roomId, entry.body, entry.txnId);
+    }
+    if (entry.type === EventType.Reaction && isReaction(content)) {
+      return this.client.sendEvent(entry.roomId, EventType.Reaction, content, entry.txnId);
+    }
+    if (entry.type === POLL_RESPONSE && isUnstableVote(content)) {
+      return this.client.sendEvent(entry.roomId, POLL_RESPONSE, content, entry.txnId);
+    }
+    if (entry.type === STABLE_POLL_RESPONSE && isStableVote(content)) {
+      return this.client.sendEvent(entry.roomId, STABLE_POLL_RESPONSE, content, entry.txnId);
+    }
+    if ((entry.type === undefined || entry.type === EventType.RoomMessage) && isRoomMessage(content)) {
+      return this.client.sendMessage(entry.roomId, content, entry.txnId);
+    }
+    return Promise.reject(new Error(`outbox entry of type ${entry.type ?? '?'} has unusable content`));
+  }
+
   private transmit(entry: OutboxEntry): void {
-    this.client.sendTextMessage(entry.roomId, entry.body, entry.txnId).then(
+    this.deliver(entry).then(
       () => this.outbox.remove(entry.txnId),
       (error: unknown) => {
         // The echo shows "failed" with a retry button; the entry stays for the next try.

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { JsonStore } from '../storage/json-store.ts';
 import type { Logger } from '../ports.ts';
 
-const entry = z.object({ txnId: z.string(), roomId: z.string(), body: z.string(), createdAt: z.number() });
+const entry = z.object({
+  txnId: z.string(),
+  roomId: z.string(),
+  body: z.string(),
+  createdAt: z.number(),
+  /** The event type when it is not a plain text message (a reply, an edit, a reaction, a vote). */
+  type: z.string().optional(),
+  /** The whole content when it is not a plain text message: sent as it is, under the same transaction id. */
+  content: z.record(z.string(), z.unknown()).optional(),
+});
 export type OutboxEntry = z.infer<typeof entry>;
 
 /**

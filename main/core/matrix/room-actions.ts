@@ -2,6 +2,7 @@ import { EventTimeline, EventType, KnownMembership, Preset, ReceiptType, RoomEve
 import { RembukError } from '../../../shared/ipc/errors.ts';
 import type { RoomDetails } from '../../../shared/model/room.ts';
 import type { MatrixAccount } from './matrix-account.ts';
+import { linkPreviewsOn, mayMentionRoom, mayRedactOthers } from './room-permissions.ts';
 import { toRembukError } from './matrix-errors.ts';
 
 /**
@@ -56,11 +57,18 @@ export class RoomActions {
       isDirect: this.account.directRoomIds().has(room.roomId),
       encrypted: room.hasEncryptionStateEvent(),
       canInvite: room.canInvite(this.account.userId),
+      canRedactOthers: mayRedactOthers(room, this.account.userId),
+      canMentionRoom: mayMentionRoom(room, this.account.userId),
+      // Off in encrypted rooms (the server would fetch the URL), on elsewhere, until the member chooses.
+      linkPreviews: linkPreviewsOn(room),
     };
   }
 
-  /** Moves the read receipt to the newest event, which clears the room's unread count. */
-  async markRead(roomId: string): Promise<void> {
+  /**
+   * Moves the read receipt to the newest event, which clears the room's unread count; a
+   * private receipt (`m.read.private`) clears it without others seeing how far we read.
+   */
+  async markRead(roomId: string, privately = false): Promise<void> {
     const room = this.joinedRoom(roomId);
     const events = room.getLiveTimeline().getEvents();
     const newest = [...events].reverse().find((event) => event.status === null && event.getId()?.startsWith('$'));
@@ -68,7 +76,7 @@ export class RoomActions {
       return;
     }
     try {
-      await this.client.sendReadReceipt(newest, ReceiptType.Read);
+      await this.client.sendReadReceipt(newest, privately ? ReceiptType.ReadPrivate : ReceiptType.Read);
     } catch (error) {
       throw toRembukError(error, 'room_not_found');
     }

@@ -18,6 +18,7 @@ const entry = (id: string, name: string): RoomListEntry => ({
   isDirect: false,
   preview: { sender: 'Budi', body: 'rapat jam 7', own: false },
   unread: 2,
+  highlight: 0,
   lastActivity: 1000,
   inviter: null,
   encrypted: true,

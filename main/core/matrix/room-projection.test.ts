@@ -1,10 +1,28 @@
 import { NotificationCountType } from 'matrix-js-sdk';
 import { describe, expect, it } from 'vitest';
 import { initialsOf } from './initials.ts';
-import { compareRoomListEntries, projectRoomList, toRoomListEntry } from './room-projection.ts';
+import { compareRoomListEntries, highlightCount, projectRoomList, toRoomListEntry } from './room-projection.ts';
 import { makeEvent, makeRoom, ME, member, text } from './test-room.ts';
 
 describe('room list projection', () => {
+  it('counts unread mentions locally in an encrypted room, where the server cannot see them', async () => {
+    const encryption = makeEvent({ type: 'm.room.encryption', sender: ME, state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } });
+    const room = await makeRoom('!e:example.org', [
+      encryption,
+      member(ME, 'join', 'Sari'),
+      member('@budi:example.org', 'join', 'Budi'),
+      text('@budi:example.org', 'Sari, before my own message: read', { 'm.mentions': { user_ids: [ME] } }),
+      // Our own message counts as read up to it.
+      text(ME, 'Sari di sini', { 'm.mentions': {} }),
+      text('@budi:example.org', 'tolong cek', { 'm.mentions': { user_ids: [ME] } }),
+      text('@budi:example.org', 'biasa', { 'm.mentions': {} }),
+      text('@budi:example.org', 'Sari, sudah?'),
+    ]);
+    expect(highlightCount(room, ME)).toBe(2);
+    room.setUnreadNotificationCount(NotificationCountType.Highlight, 5);
+    expect(highlightCount(room, ME)).toBe(5);
+  });
+
   it('summarises a joined room: name, initials, preview, unread count', async () => {
     const room = await makeRoom('!a:example.org', [
       makeEvent({ type: 'm.room.name', sender: ME, state_key: '', content: { name: 'Koperasi Maju' } }),

@@ -1,19 +1,21 @@
 import { EventType, KnownMembership, NotificationCountType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { RoomListEntry } from '../../../shared/model/room.ts';
 import { importedPreview } from './import/imported-view.ts';
+import { mentionsMe } from '../format/mentions.ts';
 import { initialsOf } from './initials.ts';
+import { readRelation } from './relations/rel-event.ts';
 
 const PREVIEW_LENGTH = 140;
+
+/** An edit (`m.replace`), read from the payload as well: some clients keep the relation inside the ciphertext. */
+const isEdit = (event: MatrixEvent): boolean =>
+  event.isRelation('m.replace') || readRelation(event.getOriginalContent()['m.relates_to']).relation?.relType === 'm.replace';
 
 const lastMessage = (room: Room): MatrixEvent | null => {
   const events = room.getLiveTimeline().getEvents();
   for (let index = events.length - 1; index >= 0; index--) {
     const event = events[index];
-    if (
-      event !== undefined &&
-      (event.getType() === EventType.RoomMessage || event.getType() === EventType.RoomMessageEncrypted) &&
-      !event.isRelation('m.replace')
-    ) {
+    if (event !== undefined && (event.getType() === EventType.RoomMessage || event.getType() === EventType.RoomMessageEncrypted) && !isEdit(event)) {
       return event;
     }
   }
@@ -43,6 +45,38 @@ const preview = (message: MatrixEvent, room: Room, myUserId: string): NonNullabl
   return importedPreview(message, body, room, myUserId) ?? { ...sent, body };
 };
 
+/** How far back the local highlight count looks for unread mentions. */
+const HIGHLIGHT_SCAN = 500;
+
+/**
+ * Unread messages that mention this member. The server cannot see mentions inside
+ * ciphertext, so in an encrypted room they are also counted here from the decrypted
+ * events after this member's read receipt; the larger of the two counts stands.
+ */
+export const highlightCount = (room: Room, myUserId: string): number => {
+  const server = room.getUnreadNotificationCount(NotificationCountType.Highlight);
+  if (!room.hasEncryptionStateEvent()) {
+    return server;
+  }
+  const readUpTo = room.getEventReadUpTo(myUserId);
+  const me = { userId: myUserId, displayName: room.getMember(myUserId)?.name ?? null };
+  const events = room.getLiveTimeline().getEvents();
+  let local = 0;
+  for (let index = events.length - 1; index >= 0 && index >= events.length - HIGHLIGHT_SCAN; index--) {
+    const event = events[index];
+    if (event === undefined || event.getId() === readUpTo) {
+      break;
+    }
+    if (event.getSender() === myUserId || event.getType() !== EventType.RoomMessage || event.isRedacted() || isEdit(event)) {
+      continue;
+    }
+    if (mentionsMe(event.getContent(), me)) {
+      local++;
+    }
+  }
+  return Math.max(server, local);
+};
+
 /** One room as a row of the room list. `directRoomIds` comes from the m.direct account data. */
 export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: ReadonlySet<string>): RoomListEntry | null => {
   const membership = room.getMyMembership();
@@ -62,6 +96,7 @@ export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: Rea
     isDirect,
     preview: message === null ? null : preview(message, room, myUserId),
     unread: invited ? 0 : room.getUnreadNotificationCount(NotificationCountType.Total),
+    highlight: invited ? 0 : highlightCount(room, myUserId),
     lastActivity: invited ? (myMemberEvent?.getTs() ?? 0) : room.getLastActiveTimestamp(),
     inviter: inviterId === null ? null : (room.getMember(inviterId)?.name ?? inviterId),
     encrypted: room.hasEncryptionStateEvent(),

@@ -10,10 +10,21 @@
 import type { Charter, MemberEntry, PollResponseContent } from '../governance/protocol.ts';
 import type { ProposalStatus } from '../governance/proposal-index.ts';
 
+/** The stable form of a poll vote (`m.poll.response`): the selection in `m.selections`. */
+export type StablePollResponseContent = { 'm.relates_to': { rel_type: 'm.reference'; event_id: string }; 'm.selections': string[] };
+
 declare module 'matrix-js-sdk/lib/@types/event.js' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- declaration merging works on interfaces only
   interface TimelineEvents {
     'org.matrix.msc3381.poll.response': PollResponseContent;
+    /** MSC3381's stable vote, sent to polls that were started with the stable type. */
+    'm.poll.response': StablePollResponseContent;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- declaration merging works on interfaces only
+  interface RoomAccountDataEvents {
+    /** This member's choice of link previews in a room (Element's key): `disable: true` turns them off. */
+    'org.matrix.room.preview_urls': { disable: boolean };
   }
 
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- declaration merging works on interfaces only

@@ -1,7 +1,13 @@
 import { EventStatus, EventType, MsgType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { SendState, TimelineItem } from '../../../shared/model/timeline.ts';
-import { isMediaMsgtype, toMediaItem, type MediaUrls } from '../media/media-item.ts';
+import { isMediaMsgtype, sourceOf, toMediaItem, type MediaUrls } from '../media/media-item.ts';
 import { withImport } from './import/imported-view.ts';
+import { inTimeline, pollItemOf, withConversation, withImportedFormatting, type ConversationContext } from './relations/conversation-items.ts';
+import { toRelEvent } from './relations/from-sdk.ts';
+import { RelationIndex } from './relations/relation-index.ts';
+import type { RelEvent } from './relations/rel-event.ts';
+import { withReceipts } from './receipts-projection.ts';
+import { mayRedactOthers } from './room-permissions.ts';
 
 /** What the projection needs for media items: URLs for their files, and our attachments still uploading. */
 export type MediaProjection = {
@@ -10,11 +16,9 @@ export type MediaProjection = {
   pending(roomId: string): TimelineItem[];
 };
 
-/** The id that survives local echo → remote echo: the transaction id while we know it. */
-export const stableItemId = (event: MatrixEvent): string => {
-  const txnId = event.getTxnId() ?? event.getUnsigned().transaction_id;
-  return txnId !== undefined ? `txn:${txnId}` : (event.getId() ?? `local:${String(event.getTs())}`);
-};
+import { stableItemId } from './item-id.ts';
+
+export { stableItemId };
 
 const sendStateOf = (event: MatrixEvent): SendState | null => {
   switch (event.status) {
@@ -48,6 +52,25 @@ const membershipChange = (event: MatrixEvent): Extract<TimelineItem, { kind: 'me
     default:
       return 'other';
   }
+};
+
+const finiteOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
+
+/** `m.sticker`: an image with its description, served like any attachment's (encrypted or not). */
+const stickerItem = (event: MatrixEvent, base: Omit<TimelineItem, 'kind'>, media: MediaUrls | null): TimelineItem => {
+  const content = event.getContent<Record<string, unknown>>();
+  const info = typeof content.info === 'object' && content.info !== null ? (content.info as Record<string, unknown>) : {};
+  const body = typeof content.body === 'string' ? content.body : '';
+  const source = sourceOf(content, 'file', 'url');
+  const mimetype = typeof info.mimetype === 'string' ? info.mimetype : null;
+  return {
+    ...base,
+    kind: 'sticker',
+    body,
+    mediaUrl: source === null || media === null ? null : media.url(event.getRoomId() ?? '', base.id, 'media', source, { mimetype, filename: 'sticker' }),
+    width: finiteOrNull(info.w),
+    height: finiteOrNull(info.h),
+  };
 };
 
 /**
@@ -89,6 +112,10 @@ export const toTimelineItem = (
       if (isMediaMsgtype(content.msgtype)) {
         return toMediaItem({ content, base, roomId: event.getRoomId() ?? '', sendState, urls: media });
       }
+      if (content.msgtype === MsgType.Location) {
+        const geoUri = event.getContent<{ geo_uri?: unknown }>().geo_uri;
+        return { ...base, kind: 'location', body: typeof content.body === 'string' ? content.body : '', geoUri: typeof geoUri === 'string' ? geoUri : '' };
+      }
       const msgtype = content.msgtype === MsgType.Notice ? 'notice' : content.msgtype === MsgType.Emote ? 'emote' : 'text';
       const html = content.format === 'org.matrix.custom.html' && typeof content.formatted_body === 'string' ? content.formatted_body : null;
       return {
@@ -101,6 +128,8 @@ export const toTimelineItem = (
         edited: event.replacingEventId() !== undefined,
       };
     }
+    case EventType.Sticker:
+      return stickerItem(event, base, media);
     case EventType.RoomMember: {
       const target = event.getStateKey() ?? '';
       return { ...base, kind: 'membership', change: membershipChange(event), target: nameOf(target) };
@@ -116,15 +145,70 @@ export const toTimelineItem = (
   }
 };
 
+/** How a window projects: the thread it shows (null: the main timeline), and events its relations may come from. */
+export type ProjectionOptions = {
+  threadRootId?: string | null;
+  /** Events beyond the window's own whose relations count (the live end's reactions on a fetched page). */
+  relationSources?: readonly MatrixEvent[];
+};
+
+const conversationContext = (room: Room, myUserId: string, relEvents: Iterable<RelEvent>): ConversationContext => {
+  const me = room.getMember(myUserId);
+  return {
+    index: new RelationIndex(relEvents),
+    roomId: room.roomId,
+    myUserId,
+    myName: me?.name ?? null,
+    canRedactOthers: mayRedactOthers(room, myUserId),
+    nameOf: (userId) => room.getMember(userId)?.name ?? userId,
+  };
+};
+
 /** One event of a room as the renderer shows it (an imported one under its WhatsApp author), or null when hidden. */
-export const projectEvent = (event: MatrixEvent, room: Room, myUserId: string, media: MediaUrls | null): TimelineItem | null => {
-  const plain = toTimelineItem(event, myUserId, (userId) => room.getMember(userId)?.name ?? userId, media);
-  return plain === null ? null : withImport(plain, event, room, myUserId);
+export const projectEvent = (
+  event: MatrixEvent,
+  room: Room,
+  myUserId: string,
+  media: MediaUrls | null,
+  context: ConversationContext = conversationContext(room, myUserId, [toRelEvent(event)]),
+  rel: RelEvent = toRelEvent(event),
+): TimelineItem | null => {
+  const nameOf = context.nameOf;
+  const plain = pollStartItem(event, rel, myUserId, nameOf, context) ?? toTimelineItem(event, myUserId, nameOf, media);
+  if (plain === null) {
+    return null;
+  }
+  return withImportedFormatting(withImport(withConversation(plain, rel, context), event, room, myUserId));
+};
+
+/** A poll start of any client other than a co-op proposal (those stay as they were: the Co-op tab shows them). */
+const pollStartItem = (
+  event: MatrixEvent,
+  rel: RelEvent,
+  myUserId: string,
+  nameOf: (userId: string) => string,
+  context: ConversationContext,
+): TimelineItem | null => {
+  if (event.isRedacted() || event.isDecryptionFailure()) {
+    return null;
+  }
+  const sender = event.getSender() ?? '';
+  const base = {
+    id: stableItemId(event),
+    eventId: event.status === null ? (event.getId() ?? null) : null,
+    sender,
+    senderName: nameOf(sender),
+    own: sender === myUserId,
+    ts: event.getTs(),
+  };
+  return pollItemOf(rel, base, context);
 };
 
 /**
  * Events of a room, oldest first, as items, each shown once. With `pendingMedia` (the window
  * reaches the live end) our attachments still uploading come last, like messages on their way.
+ * Relations (reactions, edits, threads, poll votes) are aggregated over the window's events
+ * and `relationSources`; read receipts go on the newest item each member has read.
  */
 export const projectEvents = (
   room: Room,
@@ -132,17 +216,35 @@ export const projectEvents = (
   myUserId: string,
   media: MediaProjection | null,
   pendingMedia: boolean,
+  options: ProjectionOptions = {},
 ): TimelineItem[] => {
+  const sources = options.relationSources ?? [];
+  const rels: RelEvent[] = [];
+  for (const event of sources) {
+    rels.push(toRelEvent(event));
+  }
+  for (const event of events) {
+    rels.push(toRelEvent(event));
+  }
+  const context = conversationContext(room, myUserId, rels);
+  const threadRootId = options.threadRootId ?? null;
   const seen = new Set<string>();
   const items: TimelineItem[] = [];
-  for (const event of events) {
-    const item = projectEvent(event, room, myUserId, media?.urls ?? null);
+  /** The item each event of `events` shows as (undefined for hidden ones), for read receipts. */
+  const itemAt: (number | undefined)[] = [];
+  for (const [index, event] of events.entries()) {
+    const rel = rels[sources.length + index] ?? toRelEvent(event);
+    const item = inTimeline(rel, threadRootId) ? projectEvent(event, room, myUserId, media?.urls ?? null, context, rel) : null;
     // A message re-sent after a crash can be both delivered and pending for a moment: show it once.
     if (item !== null && !seen.has(item.id)) {
       seen.add(item.id);
       items.push(item);
+      itemAt.push(items.length - 1);
+    } else {
+      itemAt.push(undefined);
     }
   }
+  withReceipts(room, myUserId, events, items, itemAt, pendingMedia);
   // Once an attachment's event exists (same transaction id) it is the one shown.
   for (const item of pendingMedia ? (media?.pending(room.roomId) ?? []) : []) {
     if (!seen.has(item.id)) {

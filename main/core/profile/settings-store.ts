@@ -12,7 +12,7 @@ export class SettingsStore {
     this.store = new JsonStore({
       file: path.join(options.profileDir, 'settings.json'),
       schema: settingsSchema,
-      fallback: () => ({ language: null }),
+      fallback: () => ({ language: null, privateReceipts: false }),
       logger: options.logger,
     });
   }

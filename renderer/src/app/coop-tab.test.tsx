@@ -116,7 +116,18 @@ describe('the Co-op tab', () => {
     view = undefined;
     bridge.handle('timeline:subscribe', () => ok({ subscription: 't1' }));
     bridge.handle('room:details', ({ roomId }) =>
-      ok({ id: roomId, name: 'R', topic: null, memberCount: 1, isDirect: false, encrypted: false, canInvite: true }),
+      ok({
+        id: roomId,
+        name: 'R',
+        topic: null,
+        memberCount: 1,
+        isDirect: false,
+        encrypted: false,
+        canInvite: true,
+        canRedactOthers: false,
+        canMentionRoom: false,
+        linkPreviews: true,
+      }),
     );
     bridge.handle('room:markRead', () => ok(null));
     bridge.handle('draft:get', () => ok(''));

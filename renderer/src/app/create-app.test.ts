@@ -18,12 +18,25 @@ const setup = (signedIn: boolean) => {
     signedInNow = false;
     return ok(null);
   });
-  bridge.handle('settings:get', () => ok({ language: 'en' }));
+  bridge.handle('settings:get', () => ok({ language: 'en', privateReceipts: false }));
   bridge.handle('connection:get', () => ok({ state: 'online' }));
   bridge.handle('rooms:subscribe', () => ok({ subscription: `rooms-${++subscriptions}` }));
   bridge.handle('timeline:subscribe', () => ok({ subscription: `timeline-${++subscriptions}` }));
   bridge.handle('stream:unsubscribe', () => ok(null));
-  bridge.handle('room:details', ({ roomId }) => ok({ id: roomId, name: 'R', topic: null, memberCount: 1, isDirect: false, encrypted: false, canInvite: true }));
+  bridge.handle('room:details', ({ roomId }) =>
+    ok({
+      id: roomId,
+      name: 'R',
+      topic: null,
+      memberCount: 1,
+      isDirect: false,
+      encrypted: false,
+      canInvite: true,
+      canRedactOthers: false,
+      canMentionRoom: false,
+      linkPreviews: true,
+    }),
+  );
   bridge.handle('room:markRead', () => ok(null));
   bridge.handle('draft:get', () => ok('draft'));
   bridge.handle('draft:set', () => ok(null));

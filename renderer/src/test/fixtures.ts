@@ -19,6 +19,7 @@ export const roomEntry = (id: string, extra: Partial<RoomListEntry> = {}): RoomL
   isDirect: false,
   preview: null,
   unread: 0,
+  highlight: 0,
   lastActivity: 0,
   inviter: null,
   encrypted: false,

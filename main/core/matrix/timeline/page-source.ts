@@ -5,7 +5,7 @@
  * decrypts encrypted ones (a late `Decrypted` is re-emitted on the client, so the window
  * is projected again when the text arrives).
  */
-import { Direction, Method, type IContextResponse, type IEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
+import { Direction, EventType, Method, RelationType, type IContextResponse, type IEvent, type MatrixClient, type MatrixEvent } from 'matrix-js-sdk';
 import { encodeUri } from 'matrix-js-sdk/lib/utils.js';
 import type { Page } from './page-window.ts';
 
@@ -22,7 +22,14 @@ export type PageSource = {
   newer(roomId: string, token: string): Promise<Page<MatrixEvent>>;
   /** The events around `eventId`, or null when the server does not know it (or will not show it). */
   around(roomId: string, eventId: string): Promise<AroundPage | null>;
+  /** One event (decrypted), for the quote of a reply whose original is outside the window; null when not found. */
+  event?(roomId: string, eventId: string): Promise<MatrixEvent | null>;
+  /** A thread's root and its replies (`m.thread`), oldest first, decrypted; empty when the root is not found. */
+  thread?(roomId: string, rootId: string): Promise<MatrixEvent[]>;
 };
+
+/** At most this many replies of a thread are fetched for its panel (the newest). */
+export const THREAD_LIMIT = 200;
 
 type RawEvent = Partial<IEvent>;
 
@@ -54,6 +61,29 @@ export class MatrixPageSource implements PageSource {
   async newer(roomId: string, token: string): Promise<Page<MatrixEvent>> {
     const response = await this.client.createMessagesRequest(roomId, token, PAGE_SIZE, Direction.Forward);
     return { entries: await this.map(roomId, response.chunk), older: response.start ?? token, newer: response.end ?? null };
+  }
+
+  async event(roomId: string, eventId: string): Promise<MatrixEvent | null> {
+    try {
+      const [event] = await this.map(roomId, [await this.client.fetchRoomEvent(roomId, eventId)]);
+      // Only an event of this very room may stand as the quote of a reply here.
+      return event?.getRoomId() === roomId ? event : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async thread(roomId: string, rootId: string): Promise<MatrixEvent[]> {
+    const { originalEvent, events } = await this.client.relations(roomId, rootId, RelationType.Thread, EventType.RoomMessage, {
+      dir: Direction.Backward,
+      limit: THREAD_LIMIT,
+    });
+    if (originalEvent === null || originalEvent === undefined || originalEvent.getRoomId() !== roomId) {
+      return [];
+    }
+    await this.client.decryptEventIfNeeded(originalEvent);
+    // Backwards, the server answers newest first.
+    return [originalEvent, ...[...events].reverse()];
   }
 
   async around(roomId: string, eventId: string): Promise<AroundPage | null> {

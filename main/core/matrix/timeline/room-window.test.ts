@@ -141,6 +141,57 @@ describe('room window', () => {
     expect(window.window().readMarkerItemId).toBe(newest?.getId());
   });
 
+  it('fetches the original of a reply outside the window, so the quote names its sender, and tells its subscription', async () => {
+    const { window, room, history, server } = await setup();
+    const original = history[2];
+    const fetched: string[] = [];
+    server.source.event = (_roomId, eventId) => {
+      fetched.push(eventId);
+      return Promise.resolve(history.find((event) => event.getId() === eventId) ?? null);
+    };
+    let changes = 0;
+    window.setChangeListener(() => {
+      changes++;
+    });
+    await room.addLiveEvents([inRoom(text('@bob:example.org', 'jawab', { 'm.relates_to': { 'm.in_reply_to': { event_id: original?.getId() } } }))], {
+      addToState: false,
+    });
+    expect(window.items().at(-1)?.replyTo).toEqual({ eventId: original?.getId(), senderName: null, excerpt: null, deleted: false });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(changes).toBe(1);
+    expect(window.items().at(-1)?.replyTo).toMatchObject({ senderName: '@alice:example.org', excerpt: 'lama 2' });
+    // Fetched once, and the original itself has no line in the live window.
+    window.items();
+    expect(fetched).toEqual([original?.getId()]);
+    expect(bodies(window.items())).toEqual(['baru 0', 'baru 1', 'jawab']);
+  });
+
+  it('shows a thread as its root and replies, fetched and live, while the main window leaves the replies out', async () => {
+    const { room, history, server } = await setup();
+    const root = history[1];
+    const rootId = root?.getId() ?? '';
+    const inThread = (body: string): MatrixEvent =>
+      inRoom(
+        text('@bob:example.org', body, {
+          'm.relates_to': { rel_type: 'm.thread', event_id: rootId, is_falling_back: true, 'm.in_reply_to': { event_id: rootId } },
+        }),
+      );
+    const older = inThread('balasan lama');
+    server.source.thread = (_roomId, id) => Promise.resolve(id === rootId && root !== undefined ? [root, older] : []);
+    const thread = new RoomWindow({ room, myUserId: ME, source: server.source, media: null, threadRootId: rootId });
+    const main = new RoomWindow({ room, myUserId: ME, source: server.source, media: null });
+    let changes = 0;
+    thread.setChangeListener(() => {
+      changes++;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(changes).toBe(1);
+    expect(bodies(thread.items())).toEqual(['lama 1', 'balasan lama']);
+    await room.addLiveEvents([inThread('balasan baru')], { addToState: false });
+    expect(bodies(thread.items())).toEqual(['lama 1', 'balasan lama', 'balasan baru']);
+    expect(bodies(main.items())).toEqual(['baru 0', 'baru 1']);
+  });
+
   it('follows a new live timeline after a gappy sync, and shows nothing once closed', async () => {
     const { window, room } = await setup();
     await window.paginate('backward');

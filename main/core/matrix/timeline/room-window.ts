@@ -15,6 +15,8 @@ export type RoomWindowOptions = {
   source: PageSource;
   media: MediaProjection | null;
   limits?: WindowLimits;
+  /** The thread this window shows (its root and replies); null or absent: the main timeline. */
+  threadRootId?: string | null;
 };
 
 export class RoomWindow {
@@ -22,6 +24,7 @@ export class RoomWindow {
   private readonly myUserId: string;
   private readonly source: PageSource;
   private readonly media: MediaProjection | null;
+  private readonly threadRootId: string | null;
   private readonly pages: PageWindow<MatrixEvent>;
   /** The live timeline the live page follows; a gappy sync replaces it and the window starts over. */
   private liveTimeline: EventTimeline | null = null;
@@ -34,12 +37,22 @@ export class RoomWindow {
   private queue: Promise<unknown> = Promise.resolve();
   private membersLoaded = false;
   private closed = false;
+  /** Originals of replies that are outside the window, fetched once each (null: not found). */
+  private readonly quoted = new Map<string, MatrixEvent | null>();
+  /** A thread window's root and replies as the server has them (the panel shows them with what sync brings). */
+  private threadEvents: MatrixEvent[] = [];
+  /** Called when something the window shows changed without a sync (a fetched reply original). */
+  private changed: () => void = () => undefined;
 
   constructor(options: RoomWindowOptions) {
     this.room = options.room;
     this.myUserId = options.myUserId;
     this.source = options.source;
     this.media = options.media;
+    this.threadRootId = options.threadRootId ?? null;
+    if (this.threadRootId !== null) {
+      this.loadThread(this.threadRootId);
+    }
     this.pages = new PageWindow<MatrixEvent>(stableItemId, options.limits ?? DEFAULT_LIMITS);
     this.followLive();
   }
@@ -56,14 +69,82 @@ export class RoomWindow {
     this.liveTimeline = null;
   }
 
+  /** `listener` hears of changes the window sees outside a sync; the subscription publishes then. */
+  setChangeListener(listener: () => void): void {
+    this.changed = listener;
+  }
+
   /** The window's items now, the live end caught up with sync first. */
   items(): TimelineItem[] {
     if (this.closed) {
       return [];
     }
     this.catchUpLive();
-    const events = this.pages.atLive ? [...this.pages.entries(), ...this.room.getPendingEvents()] : this.pages.entries();
-    return projectEvents(this.room, events, this.myUserId, this.media, this.pages.atLive);
+    const pending = this.room.getPendingEvents();
+    const events =
+      this.threadRootId !== null ? this.threadWindowEvents(pending) : this.pages.atLive ? [...this.pages.entries(), ...pending] : this.pages.entries();
+    // Reactions and edits arriving live count for fetched pages too (the SDK aggregates only its own timelines).
+    const live = this.pages.atLive ? [] : [...this.liveEvents(), ...pending];
+    const quoted = [...this.quoted.values()].filter((event): event is MatrixEvent => event !== null);
+    const items = projectEvents(this.room, events, this.myUserId, this.media, this.pages.atLive, {
+      threadRootId: this.threadRootId,
+      relationSources: [...quoted, ...live],
+    });
+    this.fetchMissingOriginals(items);
+    return items;
+  }
+
+  private loadThread(rootId: string): void {
+    const fetchThread = this.source.thread?.bind(this.source);
+    if (fetchThread === undefined) {
+      return;
+    }
+    fetchThread(this.room.roomId, rootId).then(
+      (events) => {
+        if (!this.closed) {
+          this.threadEvents = events;
+          this.changed();
+        }
+      },
+      () => undefined,
+    );
+  }
+
+  /**
+   * A thread's panel: its root and replies as fetched, and what the window and sync hold
+   * (new replies arrive live), each once, in time order; pending ones last. The projection
+   * keeps only the root and its replies.
+   */
+  private threadWindowEvents(pending: readonly MatrixEvent[]): MatrixEvent[] {
+    const byId = new Map<string, MatrixEvent>();
+    for (const event of [...this.threadEvents, ...this.pages.entries(), ...this.liveEvents()]) {
+      byId.set(event.getId() ?? stableItemId(event), event);
+    }
+    return [...[...byId.values()].sort((a, b) => a.getTs() - b.getTs()), ...pending];
+  }
+
+  /** A reply whose original is not in the window gets it fetched, so its quote can name the sender. */
+  private fetchMissingOriginals(items: readonly TimelineItem[]): void {
+    const fetchEvent = this.source.event?.bind(this.source);
+    if (fetchEvent === undefined) {
+      return;
+    }
+    for (const item of items) {
+      const eventId = item.replyTo?.senderName === null ? item.replyTo.eventId : null;
+      if (eventId === null || this.quoted.has(eventId)) {
+        continue;
+      }
+      this.quoted.set(eventId, null);
+      fetchEvent(this.room.roomId, eventId).then(
+        (event) => {
+          if (event !== null && !this.closed) {
+            this.quoted.set(eventId, event);
+            this.changed();
+          }
+        },
+        () => undefined,
+      );
+    }
   }
 
   /** Where the window sits, for every batch and the paginate answer. */

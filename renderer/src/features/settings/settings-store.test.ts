@@ -6,10 +6,10 @@ import { createSettingsStore } from './settings-store.ts';
 const setup = (system: string[], stored: Language | null) => {
   const bridge = createFakeBridge();
   let saved = stored;
-  bridge.handle('settings:get', () => ok({ language: saved }));
+  bridge.handle('settings:get', () => ok({ language: saved, privateReceipts: false }));
   bridge.handle('settings:setLanguage', ({ language }) => {
     saved = language;
-    return ok({ language });
+    return ok({ language, privateReceipts: false });
   });
   const applied: Language[] = [];
   const languages = { current: system };

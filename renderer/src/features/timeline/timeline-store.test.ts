@@ -17,6 +17,9 @@ const details = (roomId: string) => ({
   isDirect: false,
   encrypted: false,
   canInvite: true,
+  canRedactOthers: false,
+  canMentionRoom: false,
+  linkPreviews: true,
 });
 
 const setup = () => {

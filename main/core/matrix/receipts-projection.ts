@@ -1,0 +1,90 @@
+import type { MatrixEvent, Room } from 'matrix-js-sdk';
+import type { ReadReceipt } from '../../../shared/model/conversation.ts';
+import type { TimelineItem } from '../../../shared/model/timeline.ts';
+import { initialsOf } from './initials.ts';
+
+/** At most this many faces sit on one item; more would not fit under a message anyway. */
+export const MAX_READ_BY = 20;
+
+/**
+ * Read receipts on a window's items: each other member's face on the newest item they have
+ * read (their receipt may sit on an event without a line, such as a reaction: the nearest
+ * item before it takes it), and on this member's newest own message whether anyone has read it.
+ * `itemAt[i]` is the index in `items` of `events[i]`, or undefined when it has no line.
+ */
+export const withReceipts = (
+  room: Room,
+  myUserId: string,
+  events: readonly MatrixEvent[],
+  items: TimelineItem[],
+  itemAt: readonly (number | undefined)[],
+  atLive: boolean,
+): void => {
+  const others = room.getJoinedMembers().filter((member) => member.userId !== myUserId);
+  const receiptAt = new Map(others.map((member) => [member.userId, room.getEventReadUpTo(member.userId)]));
+  // Positions of only the events a receipt sits on, and of our newest message: a room's window is mostly other events.
+  const wanted = new Set<string>();
+  for (const eventId of receiptAt.values()) {
+    if (eventId !== null) {
+      wanted.add(eventId);
+    }
+  }
+  const newestOwn = atLive ? items.findLast((item) => item.own && item.eventId !== null && (item.kind === 'message' || item.kind === 'media')) : undefined;
+  if (newestOwn?.eventId !== undefined && newestOwn.eventId !== null) {
+    wanted.add(newestOwn.eventId);
+  }
+  const position = new Map<string, number>();
+  events.forEach((event, index) => {
+    const id = event.getId();
+    if (id !== undefined && wanted.has(id)) {
+      position.set(id, index);
+    }
+  });
+  const readBy = new Map<number, ReadReceipt[]>();
+  /** Where each member's receipt sits among `events`, when it does. */
+  const readUpTo = new Map<string, number>();
+  for (const member of others) {
+    const eventId = receiptAt.get(member.userId) ?? null;
+    let at = eventId === null ? undefined : position.get(eventId);
+    if (at !== undefined) {
+      readUpTo.set(member.userId, at);
+    }
+    while (at !== undefined && at >= 0 && itemAt[at] === undefined) {
+      at--;
+    }
+    const itemIndex = at === undefined || at < 0 ? undefined : itemAt[at];
+    if (itemIndex === undefined) {
+      continue;
+    }
+    const list = readBy.get(itemIndex) ?? [];
+    if (list.length < MAX_READ_BY) {
+      list.push({ userId: member.userId, name: member.name, initials: initialsOf(member.name) });
+    }
+    readBy.set(itemIndex, list);
+  }
+  for (const [index, receipts] of readBy) {
+    const item = items[index];
+    if (item !== undefined) {
+      items[index] = { ...item, readBy: receipts };
+    }
+  }
+  if (!atLive) {
+    return;
+  }
+  // The newest own message that reached the server: "sent", or "read" by how many.
+  for (let index = items.length - 1; index >= 0; index--) {
+    const item = items[index];
+    if (item === undefined || !item.own || item.eventId === null || (item.kind !== 'message' && item.kind !== 'media')) {
+      continue;
+    }
+    const eventId = item.eventId;
+    const mine = position.get(eventId);
+    // A receipt at or after the message in this window means read; otherwise the SDK compares (slower: it searches its timelines).
+    const readCount = others.filter((member) => {
+      const at = readUpTo.get(member.userId);
+      return at !== undefined && mine !== undefined ? at >= mine : room.hasUserReadEvent(member.userId, eventId);
+    }).length;
+    items[index] = { ...item, delivery: { state: readCount > 0 ? 'read' : 'sent', readCount } };
+    break;
+  }
+};
