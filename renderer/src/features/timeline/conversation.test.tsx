@@ -301,3 +301,168 @@ describe('deletes', () => {
     expect(document.querySelector('[role="dialog"]')).toBeNull();
   });
 });
+
+const typeInto = (input: HTMLTextAreaElement, value: string, caret = value.length): void => {
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(input, value);
+    input.setSelectionRange(caret, caret);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+};
+
+describe('mentions', () => {
+  const candidates = [
+    { userId: '@budi:example.org', name: 'Budi', initials: 'B' },
+    { userId: '@bunga:example.org', name: 'Bunga', initials: 'B' },
+  ];
+
+  it('offers members on @, moves with arrows, inserts with Enter and sends who was mentioned', async () => {
+    const { bridge, view } = await setup([message('m1')]);
+    bridge.handle('room:mentionCandidates', () => ok(candidates));
+    const input = view.byTestId('composer') as HTMLTextAreaElement;
+    input.focus();
+    typeInto(input, 'halo @bu');
+    await act(flush);
+    expect(bridge.callsTo('room:mentionCandidates')).toEqual([{ roomId: '!a:x', query: 'bu' }]);
+    const picker = view.byTestId('mention-picker');
+    expect(picker.getAttribute('role')).toBe('listbox');
+    const options = (): HTMLElement[] => view.allByTestId('mention-option');
+    expect(options().map((option) => option.querySelector('.mention-name')?.textContent)).toEqual(['Budi', 'Bunga']);
+    expect(options()[0]!.getAttribute('aria-selected')).toBe('true');
+    expect(input.getAttribute('aria-activedescendant')).toBe(options()[0]!.id);
+    await key(input, { key: 'ArrowDown' });
+    expect(options()[1]!.getAttribute('aria-selected')).toBe('true');
+    expect(input.getAttribute('aria-activedescendant')).toBe(options()[1]!.id);
+    await key(input, { key: 'ArrowUp' });
+    await key(input, { key: 'Enter' });
+    expect(input.value).toBe('halo Budi ');
+    expect(view.allByTestId('mention-picker')).toHaveLength(0);
+    expect(bridge.callsTo('message:send')).toEqual([]);
+
+    typeInto(input, 'halo Budi, rapat jam 9');
+    await act(flush);
+    await key(input, { key: 'Enter' });
+    expect(bridge.callsTo('message:send')).toEqual([
+      { roomId: '!a:x', body: 'halo Budi, rapat jam 9', mentions: [{ userId: '@budi:example.org', name: 'Budi' }] },
+    ]);
+  });
+
+  it('closes on Esc without inserting, and drops a mention whose name was deleted', async () => {
+    const { bridge, view } = await setup([message('m1')]);
+    bridge.handle('room:mentionCandidates', () => ok(candidates));
+    const input = view.byTestId('composer') as HTMLTextAreaElement;
+    input.focus();
+    typeInto(input, '@b');
+    await act(flush);
+    await key(input, { key: 'Escape' });
+    expect(view.allByTestId('mention-picker')).toHaveLength(0);
+    expect(input.value).toBe('@b');
+    typeInto(input, '@bu');
+    await act(flush);
+    await key(input, { key: 'Tab' });
+    expect(input.value).toBe('Budi ');
+    typeInto(input, 'tidak jadi');
+    await act(flush);
+    await key(input, { key: 'Enter' });
+    expect(bridge.callsTo('message:send')).toEqual([{ roomId: '!a:x', body: 'tidak jadi' }]);
+  });
+
+  it('offers @room only to those who may use it, and sends mentionRoom', async () => {
+    const { bridge, view } = await setup([message('m1')]);
+    bridge.handle('room:mentionCandidates', () => ok([]));
+    const input = view.byTestId('composer') as HTMLTextAreaElement;
+    input.focus();
+    typeInto(input, '@ru');
+    await act(flush);
+    expect(view.allByTestId('mention-option').map((option) => option.textContent)).toEqual(['@@roomsemua anggota ruang']);
+    await key(input, { key: 'Enter' });
+    expect(input.value).toBe('@room ');
+    typeInto(input, '@room rapat dimulai');
+    await key(input, { key: 'Enter' });
+    expect(bridge.callsTo('message:send')).toEqual([{ roomId: '!a:x', body: '@room rapat dimulai', mentionRoom: true }]);
+    view.unmount();
+
+    const denied = await setup([message('m1')], { canMentionRoom: false });
+    denied.bridge.handle('room:mentionCandidates', () => ok([]));
+    const other = denied.view.byTestId('composer') as HTMLTextAreaElement;
+    typeInto(other, '@ro');
+    await act(flush);
+    expect(denied.view.allByTestId('mention-picker')).toHaveLength(0);
+  });
+
+  it('marks a message that mentions this member, for the eye and for screen readers', async () => {
+    const { view } = await setup([message('m1', { mentionsMe: true }), message('m2')]);
+    const frame = frameOf(view, 'm1');
+    expect(frame.className).toContain('mentions-me');
+    const described = frame.getAttribute('aria-describedby');
+    expect(described).not.toBeNull();
+    expect(document.getElementById(described!)?.textContent).toBe('Menyebut Anda');
+    expect(frameOf(view, 'm2').className).not.toContain('mentions-me');
+  });
+});
+
+describe('typing', () => {
+  it('says who is typing in the open room only', async () => {
+    const { bridge, view } = await setup([message('m1')]);
+    const line = (): string => view.byTestId('typing-line').textContent;
+    expect(line()).toBe('');
+    act(() => {
+      bridge.emit('typing:changed', { roomId: '!a:x', names: ['Budi'] });
+    });
+    expect(line()).toBe('Budi sedang mengetik…');
+    act(() => {
+      bridge.emit('typing:changed', { roomId: '!a:x', names: ['Budi', 'Sari'] });
+    });
+    expect(line()).toBe('Budi dan Sari sedang mengetik…');
+    act(() => {
+      bridge.emit('typing:changed', { roomId: '!a:x', names: ['Budi', 'Sari', 'Ani'] });
+      bridge.emit('typing:changed', { roomId: '!other:x', names: ['Eko'] });
+    });
+    expect(line()).toBe('3 orang sedang mengetik…');
+    expect(view.byTestId('typing-line').getAttribute('aria-live')).toBe('polite');
+    act(() => {
+      bridge.emit('typing:changed', { roomId: '!a:x', names: [] });
+    });
+    expect(line()).toBe('');
+  });
+
+  it('tells main while this member types, and that they stopped on send, on blur and when the text is gone', async () => {
+    const { bridge, view } = await setup([message('m1')]);
+    const input = view.byTestId('composer') as HTMLTextAreaElement;
+    input.focus();
+    typeInto(input, 'h');
+    typeInto(input, 'ha');
+    expect(bridge.callsTo('room:typing')).toEqual([
+      { roomId: '!a:x', typing: true },
+      { roomId: '!a:x', typing: true },
+    ]);
+    typeInto(input, '');
+    expect(bridge.callsTo('room:typing').at(-1)).toEqual({ roomId: '!a:x', typing: false });
+    typeInto(input, 'halo');
+    await key(input, { key: 'Enter' });
+    expect(bridge.callsTo('room:typing').at(-1)).toEqual({ roomId: '!a:x', typing: false });
+    typeInto(input, 'lagi');
+    act(() => {
+      input.blur();
+    });
+    expect(bridge.callsTo('room:typing').at(-1)).toEqual({ roomId: '!a:x', typing: false });
+    const stops = bridge.callsTo('room:typing').filter((call) => (call as { typing: boolean }).typing === false);
+    expect(stops).toHaveLength(3);
+  });
+});
+
+describe('read receipts', () => {
+  it('shows up to three readers and +N, names in the tooltip, and the delivery of the last own message', async () => {
+    const readers = ['Budi', 'Sari', 'Ani', 'Dewi', 'Eko'].map((name) => ({ userId: `@${name.toLowerCase()}:x`, name, initials: name[0]! }));
+    const { view } = await setup([
+      message('m1', { readBy: readers }),
+      own('m2', { delivery: { state: 'sent', readCount: 0 } }),
+      own('m3', { delivery: { state: 'read', readCount: 4 } }),
+    ]);
+    const receipts = view.byTestId('read-receipts');
+    expect(Array.from(receipts.children).map((child) => child.textContent)).toEqual(['B', 'S', 'A', '+2']);
+    expect(receipts.title).toBe('Dibaca oleh Budi, Sari, Ani, Dewi, Eko');
+    expect(receipts.getAttribute('aria-label')).toBe(receipts.title);
+    expect(view.allByTestId('delivery').map((line) => line.textContent)).toEqual(['Terkirim', 'Dibaca oleh 4']);
+  });
+});
