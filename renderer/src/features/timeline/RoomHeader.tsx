@@ -31,6 +31,20 @@ export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
           </p>
         )}
       </div>
+      {details !== null && (
+        <label className="settings-switch room-link-previews" title={t('links.previewsHint')}>
+          <input
+            type="checkbox"
+            role="switch"
+            data-testid="room-link-previews"
+            checked={details.linkPreviews}
+            onChange={(event) => {
+              void timeline.setLinkPreviews(event.target.checked);
+            }}
+          />
+          <span>{t('links.previews')}</span>
+        </label>
+      )}
       <button
         type="button"
         data-testid="room-members"

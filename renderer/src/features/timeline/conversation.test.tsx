@@ -1,98 +1,27 @@
 import { act } from 'react';
+import type { ReactNode } from 'react';
 import { VirtuosoMockContext } from 'react-virtuoso';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomDetails } from '../../../../shared/model/room.ts';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
-import { createFakeBridge, flush, ok } from '../../test/fake-bridge.ts';
-import { message, timelineBatch } from '../../test/fixtures.ts';
+import { flush, ok } from '../../test/fake-bridge.ts';
+import { message } from '../../test/fixtures.ts';
 import type { Rendered } from '../../test/render.tsx';
-import { click, render } from '../../test/render.tsx';
-import { createTestApp } from '../../test/test-app.ts';
+import { click } from '../../test/render.tsx';
+import { frameOf, key, own, setupRoom, typeInto, within } from '../../test/room-view-setup.tsx';
 import { installScrollStubs, mockListSizes } from '../../test/virtual-list.ts';
-import { RoomView } from './RoomView.tsx';
 
 let view: Rendered | undefined;
 afterEach(() => view?.unmount());
 installScrollStubs();
 
-const settle = async (): Promise<void> => {
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  });
-};
+const wrap = (ui: ReactNode): ReactNode => <VirtuosoMockContext value={mockListSizes}>{ui}</VirtuosoMockContext>;
 
-const details: RoomDetails = {
-  id: '!a:x',
-  name: 'Rapat',
-  topic: null,
-  memberCount: 3,
-  isDirect: false,
-  encrypted: true,
-  canInvite: true,
-  canRedactOthers: false,
-  canMentionRoom: true,
-  linkPreviews: false,
-};
-
-/** The whole room view (timeline and composer) on a fake bridge, with `items` in the window. */
 const setup = async (items: TimelineItem[], extra: Partial<RoomDetails> = {}, language: 'id' | 'en' = 'id') => {
-  const bridge = createFakeBridge();
-  bridge.handle('timeline:subscribe', () => ok({ subscription: 't1' }));
-  bridge.handle('room:details', () => ok({ ...details, ...extra }));
-  bridge.handle('room:markRead', () => ok(null));
-  bridge.handle('timeline:viewport', () => ok(null));
-  bridge.handle('timeline:paginate', () => ok(app.stores.timeline.store.getState().window));
-  bridge.handle('timeline:jump', () => ok({ found: true }));
-  bridge.handle('draft:get', () => ok(''));
-  bridge.handle('draft:set', () => ok(null));
-  bridge.handle('message:send', () => ok({ itemId: 'l1' }));
-  bridge.handle('message:edit', () => ok(null));
-  bridge.handle('message:redact', () => ok(null));
-  bridge.handle('message:react', () => ok({ reacted: true }));
-  bridge.handle('room:typing', () => ok(null));
-  bridge.handle('message:versions', () =>
-    ok([
-      { body: 'rapat jam 9', ts: 1_700_000_000_000 },
-      { body: 'rapat jam 10', ts: 1_700_000_060_000 },
-    ]),
-  );
-  const app = createTestApp(bridge);
-  await app.stores.timeline.open('!a:x');
-  await app.stores.composer.load('!a:x');
-  act(() => {
-    bridge.emit('timeline:batch', timelineBatch('t1', 0, [{ op: 'reset', values: items }]));
-  });
-  view = render(
-    <VirtuosoMockContext value={mockListSizes}>
-      <RoomView roomId="!a:x" />
-    </VirtuosoMockContext>,
-    app.stores,
-    language,
-  );
-  await settle();
-  return { bridge, view, app };
+  const room = await setupRoom(items, wrap, extra, language);
+  view = room.view;
+  return room;
 };
-
-const frameOf = (rendered: Rendered, itemId: string): HTMLElement =>
-  rendered.container.querySelector<HTMLElement>(`[data-item-id="${itemId}"]`)!.closest<HTMLElement>('[data-testid="message-frame"]')!;
-
-const within = (element: HTMLElement, testId: string): HTMLElement => {
-  const found = element.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
-  if (found === null) {
-    throw new Error(`no ${testId}`);
-  }
-  return found;
-};
-
-const key = async (element: HTMLElement, init: KeyboardEventInit): Promise<void> => {
-  await act(async () => {
-    element.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
-    await flush();
-  });
-};
-
-const own = (id: string, extra: Partial<Extract<TimelineItem, { kind: 'message' }>> = {}) =>
-  message(id, { own: true, sender: '@sari:example.org', senderName: 'Sari', canEdit: true, canRedact: true, ...extra });
 
 describe('message actions', () => {
   it('offers reply and react on every message, edit and delete only where allowed', async () => {
@@ -302,14 +231,6 @@ describe('deletes', () => {
   });
 });
 
-const typeInto = (input: HTMLTextAreaElement, value: string, caret = value.length): void => {
-  act(() => {
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(input, value);
-    input.setSelectionRange(caret, caret);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-};
-
 describe('mentions', () => {
   const candidates = [
     { userId: '@budi:example.org', name: 'Budi', initials: 'B' },
@@ -446,7 +367,7 @@ describe('typing', () => {
       input.blur();
     });
     expect(bridge.callsTo('room:typing').at(-1)).toEqual({ roomId: '!a:x', typing: false });
-    const stops = bridge.callsTo('room:typing').filter((call) => (call as { typing: boolean }).typing === false);
+    const stops = bridge.callsTo('room:typing').filter((call) => !(call as { typing: boolean }).typing);
     expect(stops).toHaveLength(3);
   });
 });
