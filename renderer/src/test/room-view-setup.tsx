@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { RoomDetails } from '../../../shared/model/room.ts';
 import type { TimelineItem } from '../../../shared/model/timeline.ts';
 import { RoomView } from '../features/timeline/index.ts';
+import type { FakeBridge } from './fake-bridge.ts';
 import { createFakeBridge, flush, ok } from './fake-bridge.ts';
 import { message, timelineBatch } from './fixtures.ts';
 import type { Rendered } from './render.tsx';
@@ -35,7 +36,14 @@ export const details: RoomDetails = {
 
 /** The whole room view (timeline and composer) on a fake bridge, with `items` in the window. */
 /** `wrap` puts the room in Virtuoso's mock context (the test's: this folder may not import react-virtuoso). */
-export const setupRoom = async (items: TimelineItem[], wrap: (ui: ReactNode) => ReactNode, extra: Partial<RoomDetails> = {}, language: 'id' | 'en' = 'id') => {
+export const setupRoom = async (
+  items: TimelineItem[],
+  wrap: (ui: ReactNode) => ReactNode,
+  extra: Partial<RoomDetails> = {},
+  language: 'id' | 'en' = 'id',
+  /** Answers of the test's own, in place before anything renders. */
+  handlers: (bridge: FakeBridge) => void = () => undefined,
+) => {
   const bridge = createFakeBridge();
   bridge.handle('timeline:subscribe', () => ok({ subscription: 't1' }));
   bridge.handle('room:details', () => ok({ ...details, ...extra }));
@@ -56,6 +64,7 @@ export const setupRoom = async (items: TimelineItem[], wrap: (ui: ReactNode) => 
       { body: 'rapat jam 10', ts: 1_700_000_060_000 },
     ]),
   );
+  handlers(bridge);
   const app = createTestApp(bridge);
   await app.stores.timeline.open('!a:x');
   await app.stores.composer.load('!a:x');

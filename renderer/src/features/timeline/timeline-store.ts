@@ -255,6 +255,12 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     }
     const asked = inRoom((roomId) => bridge.invoke('link:preview', { roomId, url }));
     previews.set(key, asked);
+    // A failure (offline, a slow server) may succeed later: only answers are kept.
+    void asked.then((result) => {
+      if (!result.ok) {
+        previews.delete(key);
+      }
+    });
     return asked;
   };
 
