@@ -134,6 +134,10 @@ export const MessageFrame = ({ item, quoteInside = false, children }: MessageFra
       ref={frame}
       className={classes}
       data-testid="message-frame"
+      // Each message is an article of the log (the feed pattern): focusable, so the keyboard
+      // reaches its toolbar and Shift+F10 opens its menu.
+      role="article"
+      aria-keyshortcuts={entries.length > 0 ? 'Shift+F10' : undefined}
       tabIndex={entries.length > 0 ? 0 : undefined}
       aria-describedby={item.mentionsMe === true ? mentionId : undefined}
       onKeyDown={onKeyDown}

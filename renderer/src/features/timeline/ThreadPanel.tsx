@@ -24,7 +24,10 @@ export const ThreadPanel = ({ roomName }: { roomName: string }) => {
       aria-label={t('thread.title')}
       data-testid="thread-panel"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && threadComposer.store.getState().replyTo === null && threadComposer.store.getState().editing === null) {
+        // Esc that closed something inside (the @ list, a menu, a dialog, a reply) is not for the panel.
+        const inDialog = event.target instanceof Element && event.target.closest('[role="dialog"], [role="menu"]') !== null;
+        const { replyTo, editing } = threadComposer.store.getState();
+        if (event.key === 'Escape' && !event.defaultPrevented && !inDialog && replyTo === null && editing === null) {
           close();
         }
       }}
