@@ -30,11 +30,12 @@ export type ComposerProps = {
   /** The room's composer attaches files; a thread panel's does not. */
   attachments?: boolean;
   label?: string;
+  testId?: string;
 };
 
 type Picker = { at: MentionQuery; options: MentionOption[]; active: number };
 
-export const Composer = ({ store, lastEditable, canMentionRoom = false, attachments = true, label }: ComposerProps) => {
+export const Composer = ({ store, lastEditable, canMentionRoom = false, attachments = true, label, testId = 'composer' }: ComposerProps) => {
   const { t } = useTranslation();
   const stores = useStores();
   const composer = store ?? stores.composer;
@@ -192,7 +193,7 @@ export const Composer = ({ store, lastEditable, canMentionRoom = false, attachme
         <textarea
           ref={input}
           id={inputId}
-          data-testid="composer"
+          data-testid={testId}
           rows={rows}
           maxLength={MAX_MESSAGE_LENGTH}
           placeholder={t('composer.placeholder')}

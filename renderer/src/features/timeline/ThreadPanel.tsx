@@ -42,6 +42,7 @@ export const ThreadPanel = ({ roomName }: { roomName: string }) => {
       <Composer
         store={threadComposer}
         attachments={false}
+        testId="thread-composer"
         label={t('thread.composer')}
         canMentionRoom={canMentionRoom}
         lastEditable={() => lastEditable(thread.store.getState().items)}
