@@ -128,6 +128,19 @@ export const MessageFrame = ({ item, quoteInside = false, children }: MessageFra
     }
   };
 
+  const moveInToolbar = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>('button'));
+    const at = buttons.findIndex((button) => button === document.activeElement);
+    const step: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 };
+    const next = step[event.key];
+    if (next !== undefined && at >= 0) {
+      event.preventDefault();
+      // Home and End here move in the toolbar, not the timeline.
+      event.stopPropagation();
+      buttons[(next + buttons.length) % buttons.length]?.focus();
+    }
+  };
+
   const classes = ['message-frame', item.mentionsMe === true ? 'mentions-me' : ''].filter(Boolean).join(' ');
   return (
     <div
@@ -160,13 +173,15 @@ export const MessageFrame = ({ item, quoteInside = false, children }: MessageFra
       {item.delivery !== undefined && <DeliveryLine delivery={item.delivery} />}
       {item.readBy !== undefined && <ReadReceipts readBy={item.readBy} />}
       {entries.length > 0 && (
-        <div className="message-toolbar" role="toolbar" aria-label={t('actions.label')} data-testid="message-toolbar">
+        <div className="message-toolbar" role="toolbar" aria-label={t('actions.label')} data-testid="message-toolbar" onKeyDown={moveInToolbar}>
           {entries
             .filter((entry) => entry.onToolbar)
-            .map((entry) => (
+            .map((entry, index) => (
               <button
                 key={entry.id}
                 type="button"
+                // One tab stop per toolbar (its first button); arrows move within it.
+                tabIndex={index === 0 ? 0 : -1}
                 className="icon-button"
                 data-testid={`action-${entry.id}`}
                 aria-label={entry.label}
@@ -181,6 +196,7 @@ export const MessageFrame = ({ item, quoteInside = false, children }: MessageFra
             type="button"
             className="icon-button"
             data-testid="action-more"
+            tabIndex={-1}
             aria-label={t('actions.more')}
             title={t('actions.more')}
             aria-haspopup="menu"

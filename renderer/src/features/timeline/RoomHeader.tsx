@@ -36,6 +36,7 @@ export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
           <input
             type="checkbox"
             role="switch"
+            aria-describedby="room-link-previews-hint"
             data-testid="room-link-previews"
             checked={details.linkPreviews}
             onChange={(event) => {
@@ -43,6 +44,9 @@ export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
             }}
           />
           <span>{t('links.previews')}</span>
+          <span id="room-link-previews-hint" className="visually-hidden">
+            {t('links.previewsHint')}
+          </span>
         </label>
       )}
       <button

@@ -34,6 +34,21 @@ describe('message actions', () => {
     expect(frameOf(view, 'm1').tabIndex).toBe(0);
   });
 
+  it('is one tab stop per toolbar, with arrows moving along it', async () => {
+    const { view } = await setup([own('m2')]);
+    const buttons = Array.from(within(frameOf(view, 'm2'), 'message-toolbar').querySelectorAll<HTMLButtonElement>('button'));
+    expect(buttons.map((button) => button.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    buttons[0]!.focus();
+    await key(buttons[0]!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(buttons[1]);
+    await key(buttons[1]!, { key: 'End' });
+    expect(document.activeElement).toBe(buttons[4]);
+    await key(buttons[4]!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(buttons[0]);
+    await key(buttons[0]!, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(buttons[4]);
+  });
+
   it('reacts from the quick row of the react popover', async () => {
     const { bridge, view } = await setup([message('m1')]);
     await click(within(frameOf(view, 'm1'), 'action-react'));
