@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { MatrixLink } from '../../lib/matrix-links.ts';
 import { useStores } from '../../lib/stores-context.ts';
@@ -10,6 +11,9 @@ import { excerptOf, MessageActionsContext } from './message-actions.ts';
 import { MatrixLinkDialog } from './MatrixLinkDialog.tsx';
 import type { TimelineStore } from './timeline-store.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
+
+/** How long "not found" stays on screen. */
+const NOTICE_MS = 4000;
 
 type OpenDialog =
   { kind: 'none' } | { kind: 'delete'; eventId: string } | { kind: 'versions'; eventId: string } | { kind: 'link'; link: MatrixLink; href: string };
@@ -27,8 +31,22 @@ export type TimelineActionsProps = {
  * The dialogs live here rather than in the rows: Virtuoso unmounts rows that scroll away.
  */
 export const TimelineActions = ({ timeline, composer, inThread, children }: TimelineActionsProps) => {
+  const { t } = useTranslation();
   const { rooms, thread, threadComposer } = useStores();
   const [dialog, setDialog] = useState<OpenDialog>({ kind: 'none' });
+  // A jump whose target main could not find (deleted for good, or never visible to us).
+  const [notFound, setNotFound] = useState(false);
+  useEffect(() => {
+    if (!notFound) {
+      return undefined;
+    }
+    const timer = setTimeout(() => {
+      setNotFound(false);
+    }, NOTICE_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [notFound]);
   const linkPreviews = useStore(timeline.store, (state) => state.details?.linkPreviews === true);
   const close = useCallback(() => {
     setDialog({ kind: 'none' });
@@ -74,7 +92,11 @@ export const TimelineActions = ({ timeline, composer, inThread, children }: Time
         });
       },
       openThread: inThread ? null : openThread,
-      jumpTo: (eventId) => void timeline.jump(eventId),
+      jumpTo: (eventId) => {
+        void timeline.jump(eventId).then((found) => {
+          setNotFound(!found);
+        });
+      },
       vote: timeline.vote,
       openMatrixLink: (link, href) => {
         if (link.kind === 'room') {
@@ -100,6 +122,9 @@ export const TimelineActions = ({ timeline, composer, inThread, children }: Time
   return (
     <MessageActionsContext value={actions}>
       {children}
+      <p className="timeline-notice" role="status" data-testid="timeline-notice">
+        {notFound ? t('reply.notFound') : ''}
+      </p>
       {dialog.kind === 'delete' && <DeleteDialog onDelete={() => timeline.redact(dialog.eventId)} onClose={close} />}
       {loadVersions !== null && <VersionsDialog load={loadVersions} onClose={close} />}
       {dialog.kind === 'link' && <MatrixLinkDialog link={dialog.link} href={dialog.href} onClose={close} />}

@@ -128,6 +128,12 @@ describe('replies', () => {
     expect(quotes[0]!.getAttribute('aria-label')).toBe('Ke pesan asli dari Sari');
     await click(quotes[0]!);
     expect(bridge.callsTo('timeline:jump')).toEqual([{ subscription: 't1', eventId: '$old' }]);
+    expect(view.byTestId('timeline-notice').textContent).toBe('');
+    // An original main cannot find is said so, not silently ignored.
+    bridge.handle('timeline:jump', () => ok({ found: false }));
+    await click(quotes[1]!);
+    await act(flush);
+    expect(view.byTestId('timeline-notice').textContent).toBe('Pesan aslinya tidak ditemukan di ruang ini.');
   });
 
   it('says "original message not available" in English too', async () => {
