@@ -13,6 +13,7 @@ import { TimelineBottom, TimelineTop } from './TimelineEdges.tsx';
 import { TimelineRowView } from './TimelineRowView.tsx';
 import { buildRows, rowIndexOf } from './timeline-rows.ts';
 import type { TimelineRow } from './timeline-rows.ts';
+import { isActionable } from './message-actions.ts';
 import { TimelineActions } from './TimelineActions.tsx';
 import type { TimelineStore } from './timeline-store.ts';
 import { canLoadOlder } from './timeline-store.ts';
@@ -153,7 +154,7 @@ export const Timeline = ({ roomName, store, composer }: TimelineProps) => {
       return null;
     }
     const from = items.findIndex((item) => item.id === awayFrom);
-    return from < 0 ? null : items.slice(from + 1).filter((item) => !item.own && (item.kind === 'message' || item.kind === 'media')).length;
+    return from < 0 ? null : items.slice(from + 1).filter((item) => !item.own && isActionable(item)).length;
   }, [items, awayFrom, hasNewer]);
 
   const onAtBottom = useCallback(
