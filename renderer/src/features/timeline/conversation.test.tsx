@@ -172,6 +172,8 @@ describe('reactions', () => {
     expect(keyText.textContent).toBe(hostile);
     expect(chip.querySelector('img')).toBeNull();
     expect(keyText.className).toBe('reaction-key');
+    // Read out no longer than a key may be.
+    expect(chip.getAttribute('aria-label')!.length).toBeLessThan(120);
   });
 
   it('loads the full picker lazily from the popover, with its emoji bundled (no download)', async () => {
