@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
+import { useOpenUpward } from './use-open-upward.ts';
 
 export type MenuEntry = { id: string; label: string; run: () => void };
 
@@ -15,6 +16,7 @@ export type MessageMenuProps = {
  */
 export const MessageMenu = ({ label, entries, onClose }: MessageMenuProps) => {
   const menu = useRef<HTMLDivElement>(null);
+  useOpenUpward(menu);
 
   useEffect(() => {
     menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOpenUpward } from './use-open-upward.ts';
 
 /** The emoji most reactions are, one click away. */
 export const QUICK_EMOJI = ['👍', '❤️', '😂', '😮', '😢', '🙏'] as const;
@@ -20,6 +21,8 @@ export const ReactPopover = ({ onPick, onClose }: ReactPopoverProps) => {
   const { t } = useTranslation();
   const [full, setFull] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  useOpenUpward(popover);
 
   useEffect(() => {
     first.current?.focus();
@@ -27,6 +30,7 @@ export const ReactPopover = ({ onPick, onClose }: ReactPopoverProps) => {
 
   return (
     <div
+      ref={popover}
       className="react-popover"
       role="dialog"
       aria-label={t('reactions.quick')}

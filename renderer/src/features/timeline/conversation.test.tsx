@@ -1,7 +1,7 @@
 import { act } from 'react';
 import type { ReactNode } from 'react';
 import { VirtuosoMockContext } from 'react-virtuoso';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RoomDetails } from '../../../../shared/model/room.ts';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { flush, ok } from '../../test/fake-bridge.ts';
@@ -85,6 +85,17 @@ describe('message actions', () => {
     });
     await click(view.byTestId('menu-delete'));
     expect(view.container.ownerDocument.querySelector('[role="dialog"] h2')?.textContent).toBe('Hapus pesan ini?');
+  });
+
+  it('opens its menu upward in the lower half of the window, so the list keeps its bottom', async () => {
+    const { view } = await setup([message('m1')]);
+    await click(within(frameOf(view, 'm1'), 'action-more'));
+    expect(view.byTestId('message-menu').className).toBe('message-menu');
+    await key(view.byTestId('message-menu'), { key: 'Escape' });
+    const low = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, window.innerHeight - 50, 100, 40));
+    await click(within(frameOf(view, 'm1'), 'action-more'));
+    low.mockRestore();
+    expect(view.byTestId('message-menu').className).toBe('message-menu opens-up');
   });
 
   it('lists "edit history" in the menu of an edited message', async () => {
