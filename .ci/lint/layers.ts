@@ -118,7 +118,7 @@ export const layerSpecs: readonly LayerSpec[] = [
     name: 'renderer-feature',
     files: [/^renderer\/src\/features\/(?<feature>[^/]+)\//],
     layers: [...RENDERER_BASE, 'renderer-feature'],
-    packages: [...REACT, 'uqr', 'react-virtuoso'],
+    packages: [...REACT, 'uqr', 'react-virtuoso', 'frimousse', 'emojibase-data'],
     why: 'A feature uses another feature only through its index.ts, and never imports app/, main, electron, node or matrix-js-sdk.',
   },
   {

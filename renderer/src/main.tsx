@@ -16,6 +16,7 @@ import './styles/security.css';
 import './styles/coop.css';
 import './styles/media.css';
 import './styles/import.css';
+import './styles/conversation.css';
 
 const i18n = createI18n(systemLanguage(navigator.languages));
 const setDocumentLanguage = (language: string): void => {

@@ -101,6 +101,22 @@ describe('createApp', () => {
     expect(bridge.callsTo('stream:unsubscribe')).toHaveLength(2);
   });
 
+  it('closes an open thread, and its composer, when another room is chosen', async () => {
+    const { app, bridge } = setup(true);
+    await app.start();
+    app.stores.rooms.select('!a:x');
+    await flush();
+    await app.stores.thread.open('!a:x', '$root');
+    await app.stores.threadComposer.load('!a:x', '$root');
+    expect(bridge.callsTo('timeline:subscribe').at(-1)).toEqual({ roomId: '!a:x', threadRootId: '$root' });
+    app.stores.rooms.select('!b:x');
+    await flush();
+    expect(app.stores.thread.store.getState()).toMatchObject({ roomId: null, threadRootId: null });
+    expect(app.stores.threadComposer.store.getState()).toMatchObject({ roomId: null, threadRoot: null });
+    // The thread's composer never touched the room's draft.
+    expect(bridge.callsTo('draft:get')).toEqual([{ roomId: '!a:x' }, { roomId: '!b:x' }]);
+  });
+
   it('restarts its streams after the link to main comes back', async () => {
     const { app, bridge, setStatus } = setup(true);
     await app.start();

@@ -52,7 +52,9 @@ export const createApp = (deps: AppDeps): App => {
     settings,
     rooms: createRoomsStore(bridge),
     timeline: createTimelineStore(bridge, { isFocused: roomVisible }),
+    thread: createTimelineStore(bridge, { isFocused: roomVisible, marksRead: false }),
     composer: createComposerStore(bridge, { debounceMs: deps.draftDebounceMs }),
+    threadComposer: createComposerStore(bridge, { drafts: false }),
     media: createMediaStore(bridge, { probe: deps.mediaProbe ?? browserProbe, saver: deps.mediaSaver ?? createBrowserSaver() }),
     security: createSecurityStore(bridge),
     verification: createVerificationStore(bridge),
@@ -66,7 +68,7 @@ export const createApp = (deps: AppDeps): App => {
       },
     }),
   };
-  const { session, connection, rooms, timeline, composer, security, verification, notices } = stores;
+  const { session, connection, rooms, timeline, thread, composer, threadComposer, security, verification, notices } = stores;
 
   const loadTrust = async (): Promise<void> => {
     await Promise.all([security.load(), verification.load()]);
@@ -118,6 +120,9 @@ export const createApp = (deps: AppDeps): App => {
     if (state.selectedRoomId === prev.selectedRoomId) {
       return;
     }
+    // A thread belongs to the room it was opened in.
+    thread.close();
+    void threadComposer.load(null);
     if (state.selectedRoomId === null) {
       timeline.close();
     } else {
@@ -138,7 +143,7 @@ export const createApp = (deps: AppDeps): App => {
     const before = session.store.getState().status;
     await load();
     if (before === 'signedIn' && session.store.getState().status === 'signedIn') {
-      await Promise.all([rooms.start(), timeline.reopen(), loadTrust(), coop.refresh(), stores.imports.start()]);
+      await Promise.all([rooms.start(), timeline.reopen(), thread.reopen(), loadTrust(), coop.refresh(), stores.imports.start()]);
     }
   };
 
@@ -166,7 +171,21 @@ export const createApp = (deps: AppDeps): App => {
       stopVerification();
       stopCoopTab();
       composer.flush();
-      for (const store of [session, connection, rooms, timeline, security, verification, coop, notices, stores.imports, stores.media]) {
+      for (const store of [
+        session,
+        connection,
+        rooms,
+        timeline,
+        thread,
+        composer,
+        threadComposer,
+        security,
+        verification,
+        coop,
+        notices,
+        stores.imports,
+        stores.media,
+      ]) {
         store.dispose();
       }
     },

@@ -122,4 +122,55 @@ describe('composer store', () => {
     expect(bridge.callsTo('message:send')).toHaveLength(1);
     expect(composer.store.getState().text).toBe('second');
   });
+
+  it('sends a reply with replyTo and forgets it after sending; cancel drops it', async () => {
+    const { bridge, composer } = setup();
+    await composer.load('!a:x');
+    composer.startReply({ eventId: '$o', senderName: 'Budi', excerpt: 'halo' });
+    composer.cancel();
+    expect(composer.store.getState().replyTo).toBeNull();
+    composer.startReply({ eventId: '$o', senderName: 'Budi', excerpt: 'halo' });
+    composer.setText('siap');
+    await composer.send();
+    expect(bridge.callsTo('message:send')).toEqual([{ roomId: '!a:x', body: 'siap', replyTo: '$o' }]);
+    expect(composer.store.getState().replyTo).toBeNull();
+  });
+
+  it('edits with message:edit and gives back what was typed before the edit, keeping no draft of the edit', async () => {
+    const { bridge, composer, runTimers } = setup();
+    bridge.handle('message:edit', () => ok(null));
+    await composer.load('!a:x');
+    composer.setText('draf');
+    runTimers();
+    composer.startEdit('$e', 'lama');
+    composer.setText('baru');
+    runTimers();
+    expect(bridge.callsTo('draft:set')).toEqual([{ roomId: '!a:x', text: 'draf' }]);
+    await composer.send();
+    expect(bridge.callsTo('message:edit')).toEqual([{ roomId: '!a:x', eventId: '$e', body: 'baru' }]);
+    expect(composer.store.getState()).toMatchObject({ editing: null, text: 'draf' });
+    composer.startEdit('$e', 'lama');
+    composer.cancel();
+    expect(composer.store.getState()).toMatchObject({ editing: null, text: 'draf' });
+  });
+
+  it('sends only the mentions whose names are still in the text', async () => {
+    const { bridge, composer } = setup();
+    await composer.load('!a:x');
+    composer.addMention({ userId: '@budi:x', name: 'Budi' });
+    composer.addMention({ userId: '@sari:x', name: 'Sari' });
+    composer.addMention({ userId: '@budi:x', name: 'Budi' });
+    composer.setText('Budi, tolong');
+    await composer.send();
+    expect(bridge.callsTo('message:send')).toEqual([{ roomId: '!a:x', body: 'Budi, tolong', mentions: [{ userId: '@budi:x', name: 'Budi' }] }]);
+  });
+
+  it('keeps who is typing per room and stops listening on dispose', () => {
+    const { bridge, composer } = setup();
+    bridge.emit('typing:changed', { roomId: '!a:x', names: ['Budi'] });
+    bridge.emit('typing:changed', { roomId: '!b:x', names: ['Sari'] });
+    expect(composer.store.getState().typing).toEqual({ '!a:x': ['Budi'], '!b:x': ['Sari'] });
+    composer.dispose();
+    expect(bridge.listenerCount('typing:changed')).toBe(0);
+  });
 });

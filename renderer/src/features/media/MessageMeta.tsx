@@ -9,11 +9,19 @@ type Messageish = Extract<TimelineItem, { kind: 'message' | 'media' }>;
  * The line under a message or an attachment: "edited", then the original time of an
  * imported message, "sending…" while ours is on its way, or the time it was sent.
  */
-export const MessageMeta = ({ item, edited = false }: { item: Messageish; edited?: boolean }) => {
+export const MessageMeta = ({ item, edited = false, onEdited }: { item: Messageish; edited?: boolean; onEdited?: () => void }) => {
   const { t, i18n } = useTranslation();
   return (
     <div className="message-meta">
-      {edited && <span className="edited">{t('message.edited')}</span>}
+      {edited &&
+        (onEdited === undefined ? (
+          <span className="edited">{t('message.edited')}</span>
+        ) : (
+          // The marker opens the versions: "what did it say before?" is the question it raises.
+          <button type="button" className="edited link-button" data-testid="message-edited" title={t('edit.history')} onClick={onEdited}>
+            {t('message.edited')}
+          </button>
+        ))}
       {item.imported !== undefined ? (
         <ImportedBadge imported={item.imported} />
       ) : item.sendState === 'sending' ? (

@@ -26,7 +26,7 @@ const setup = async () => {
           op: 'reset',
           values: [
             roomEntry('!inv:x', { name: 'Koperasi Tani', membership: 'invite', inviter: 'Budi' }),
-            roomEntry('!b:x', { name: 'Rapat', unread: 3, preview: { sender: 'Budi', body: 'Halo', own: false }, lastActivity: Date.now() }),
+            roomEntry('!b:x', { name: 'Rapat', unread: 3, highlight: 2, preview: { sender: 'Budi', body: 'Halo', own: false }, lastActivity: Date.now() }),
             roomEntry('!a:x', { name: 'Arisan', preview: { sender: 'Sari', body: 'Siap', own: true } }),
           ],
         },
@@ -47,6 +47,15 @@ describe('RoomList', () => {
     expect(view.allByTestId('room-unread').map((badge) => badge.textContent)).toEqual(['3']);
     expect(rows[0]!.textContent).toContain('Budi mengundang Anda');
     expect(rows[1]!.querySelector('.avatar')?.className).toMatch(/avatar-c\d/);
+  });
+
+  it('counts mentions in a badge of their own, named for screen readers', async () => {
+    const { view } = await setup();
+    const badge = view.byTestId('room-highlight');
+    expect(badge.textContent).toBe('@2');
+    expect(badge.getAttribute('aria-label')).toBe('2 sebutan');
+    expect(badge.className).toBe('badge highlight');
+    expect(badge.closest('[data-testid="room-row"]')?.getAttribute('data-room-id')).toBe('!b:x');
   });
 
   it('selects a room on click and accepts an invite', async () => {

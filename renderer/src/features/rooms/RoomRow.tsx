@@ -33,11 +33,17 @@ export const RoomRow = ({ room, selected, now, onSelect }: RoomRowProps) => {
         <Avatar id={room.id} initials={room.initials} />
         <span className="room-row-text">
           <span className="room-row-top">
-            <span className={`room-name${room.unread > 0 ? ' unread' : ''}`}>{room.name}</span>
+            <span className={`room-name${room.unread > 0 || room.highlight > 0 ? ' unread' : ''}`}>{room.name}</span>
             {time && <time className="room-time">{time.kind === 'yesterday' ? t('time.yesterday') : time.text}</time>}
           </span>
           <span className="room-row-bottom">
             <span className="room-preview">{preview}</span>
+            {room.highlight > 0 && (
+              // Mentions apart from the unread count, in their own colour: "someone asked you" stands out.
+              <span className="badge highlight" data-testid="room-highlight" aria-label={t('mentions.highlight', { count: room.highlight })}>
+                @{room.highlight > 99 ? '99+' : room.highlight}
+              </span>
+            )}
             {room.unread > 0 && (
               <span className="badge" data-testid="room-unread" aria-label={t('rooms.unread', { unread: room.unread })}>
                 {room.unread > 99 ? '99+' : room.unread}

@@ -5,6 +5,7 @@ import { useStores } from '../../lib/stores-context.ts';
 import { SecuritySection } from '../security/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ShortcutList } from './ShortcutList.tsx';
 
 const SYSTEM = 'system';
 
@@ -17,6 +18,7 @@ export const SettingsDialog = ({ onClose }: SettingsDialogProps) => {
   const { settings, session } = useStores();
   const chosen = useStore(settings.store, (state) => state.chosen);
   const saving = useStore(settings.store, (state) => state.saving);
+  const privateReceipts = useStore(settings.store, (state) => state.privateReceipts);
   const settingsError = useStore(settings.store, (state) => state.error);
   const account = useStore(session.store, (state) => state.session);
   const signingOut = useStore(session.store, (state) => state.busy);
@@ -45,7 +47,28 @@ export const SettingsDialog = ({ onClose }: SettingsDialogProps) => {
             </option>
           </select>
         </label>
+        <label className="settings-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            data-testid="settings-private-receipts"
+            checked={privateReceipts}
+            disabled={saving}
+            aria-describedby="settings-private-receipts-hint"
+            onChange={(event) => {
+              void settings.setPrivateReceipts(event.target.checked);
+            }}
+          />
+          <span>
+            {t('settings.privateReceipts')}
+            <span id="settings-private-receipts-hint" className="muted field-hint">
+              {' '}
+              {t('settings.privateReceiptsHint')}
+            </span>
+          </span>
+        </label>
         <ErrorAlert code={settingsError} />
+        <ShortcutList />
         {account && (
           <section className="settings-account">
             <h3>{t('settings.account')}</h3>

@@ -6,7 +6,12 @@ import { createSettingsStore } from './settings-store.ts';
 const setup = (system: string[], stored: Language | null) => {
   const bridge = createFakeBridge();
   let saved = stored;
-  bridge.handle('settings:get', () => ok({ language: saved, privateReceipts: false }));
+  let privateReceipts = false;
+  bridge.handle('settings:get', () => ok({ language: saved, privateReceipts }));
+  bridge.handle('settings:setPrivateReceipts', (input) => {
+    privateReceipts = input.privateReceipts;
+    return ok({ language: saved, privateReceipts });
+  });
   bridge.handle('settings:setLanguage', ({ language }) => {
     saved = language;
     return ok({ language, privateReceipts: false });
@@ -21,6 +26,15 @@ const setup = (system: string[], stored: Language | null) => {
 };
 
 describe('settings store', () => {
+  it('loads and saves the private read receipts choice', async () => {
+    const { bridge, store } = setup(['id-ID'], null);
+    await store.load();
+    expect(store.store.getState().privateReceipts).toBe(false);
+    await store.setPrivateReceipts(true);
+    expect(bridge.callsTo('settings:setPrivateReceipts')).toEqual([{ privateReceipts: true }]);
+    expect(store.store.getState()).toMatchObject({ privateReceipts: true, saving: false });
+  });
+
   it('starts in the system language before main answers', () => {
     expect(setup(['en-US'], null).store.store.getState().language).toBe('en');
     expect(setup(['fr-FR'], null).store.store.getState().language).toBe('id');

@@ -10,6 +10,8 @@ export type SettingsState = {
   chosen: Language | null | undefined;
   /** The language the UI is in right now. */
   language: Language;
+  /** Read receipts sent privately (m.read.private); false until main answers. */
+  privateReceipts: boolean;
   saving: boolean;
   error: ErrorCode | null;
 };
@@ -18,6 +20,7 @@ export type SettingsStore = {
   store: StoreApi<SettingsState>;
   load: () => Promise<void>;
   setLanguage: (language: Language | null) => Promise<void>;
+  setPrivateReceipts: (privateReceipts: boolean) => Promise<void>;
   /** The system's preferred languages changed (`languagechange`). */
   systemLanguagesChanged: () => void;
 };
@@ -32,6 +35,7 @@ export const createSettingsStore = (bridge: Bridge, deps: SettingsDeps): Setting
   const store = createStore<SettingsState>(() => ({
     chosen: undefined,
     language: effectiveLanguage(null, deps.systemLanguages()),
+    privateReceipts: false,
     saving: false,
     error: null,
   }));
@@ -48,6 +52,7 @@ export const createSettingsStore = (bridge: Bridge, deps: SettingsDeps): Setting
     const result = await bridge.invoke('settings:get', {});
     if (result.ok) {
       adopt(result.value.language);
+      store.setState({ privateReceipts: result.value.privateReceipts });
     }
   };
 
@@ -62,6 +67,12 @@ export const createSettingsStore = (bridge: Bridge, deps: SettingsDeps): Setting
     }
   };
 
+  const setPrivateReceipts = async (privateReceipts: boolean): Promise<void> => {
+    store.setState({ saving: true, error: null });
+    const result = await bridge.invoke('settings:setPrivateReceipts', { privateReceipts });
+    store.setState(result.ok ? { saving: false, privateReceipts: result.value.privateReceipts } : { saving: false, error: result.error.code });
+  };
+
   const systemLanguagesChanged = (): void => {
     const { chosen } = store.getState();
     if (chosen === null || chosen === undefined) {
@@ -69,5 +80,5 @@ export const createSettingsStore = (bridge: Bridge, deps: SettingsDeps): Setting
     }
   };
 
-  return { store, load, setLanguage, systemLanguagesChanged };
+  return { store, load, setLanguage, setPrivateReceipts, systemLanguagesChanged };
 };

@@ -1,10 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode, IpcResult } from '../../../../shared/ipc/errors.ts';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
-import { sanitizeHtml } from '../../lib/sanitize-html.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { MessageMeta } from '../media/index.ts';
+import { LinkPreviewCard } from './LinkPreviewCard.tsx';
+import { useMessageActions } from './message-actions.ts';
+import { MessageBody } from './MessageBody.tsx';
+import { MessageFrame } from './MessageFrame.tsx';
+import { ReplyQuote } from './ReplyQuote.tsx';
 
 export type MessageItemProps = {
   item: Extract<TimelineItem, { kind: 'message' }>;
@@ -13,28 +17,9 @@ export type MessageItemProps = {
   onRetry: (itemId: string) => Promise<IpcResult<null>>;
 };
 
-const MessageBody = ({ item }: Pick<MessageItemProps, 'item'>) => {
-  const safeHtml = useMemo(() => (item.html === null ? null : sanitizeHtml(item.html)), [item.html]);
-  const prefix = item.msgtype === 'emote' ? `* ${item.senderName} ` : '';
-  if (safeHtml !== null) {
-    return (
-      <div className="message-body" data-testid="message-body">
-        {prefix}
-        {/* The only raw HTML in the app, and only after the Matrix allow-list. */}
-        <span className="formatted" dangerouslySetInnerHTML={{ __html: safeHtml }} />
-      </div>
-    );
-  }
-  return (
-    <div className="message-body" data-testid="message-body">
-      {prefix}
-      {item.body}
-    </div>
-  );
-};
-
 export const MessageItem = ({ item, continuation, onRetry }: MessageItemProps) => {
   const { t } = useTranslation();
+  const actions = useMessageActions();
   const [retryError, setRetryError] = useState<ErrorCode | null>(null);
   const imported = item.imported;
   const classes = [
@@ -45,6 +30,7 @@ export const MessageItem = ({ item, continuation, onRetry }: MessageItemProps) =
     `send-${item.sendState}`,
     imported === undefined ? '' : 'imported',
     imported?.system === true ? 'imported-system' : '',
+    item.mentionsMe === true ? 'mentions-me' : '',
   ];
 
   const retry = async (): Promise<void> => {
@@ -55,33 +41,45 @@ export const MessageItem = ({ item, continuation, onRetry }: MessageItemProps) =
     }
   };
 
+  // Versions exist only for a real edit on the server, not for an imported "(edited)" note.
+  const showVersions =
+    item.edited && item.eventId !== null && actions !== null
+      ? () => {
+          actions.showVersions(item);
+        }
+      : undefined;
+
   return (
-    <div
-      className={classes.filter(Boolean).join(' ')}
-      data-testid="timeline-item"
-      data-item-id={item.id}
-      data-kind="message"
-      data-send-state={item.sendState}
-      data-imported={imported === undefined ? undefined : 'true'}
-    >
-      {!continuation && !item.own && item.senderName !== '' && imported?.system !== true && (
-        <div className="message-sender" data-testid="message-sender">
-          {item.senderName}
+    <MessageFrame item={item} quoteInside>
+      <div
+        className={classes.filter(Boolean).join(' ')}
+        data-testid="timeline-item"
+        data-item-id={item.id}
+        data-kind="message"
+        data-send-state={item.sendState}
+        data-imported={imported === undefined ? undefined : 'true'}
+      >
+        {!continuation && !item.own && item.senderName !== '' && imported?.system !== true && (
+          <div className="message-sender" data-testid="message-sender">
+            {item.senderName}
+          </div>
+        )}
+        <div className="bubble">
+          {item.replyTo !== undefined && <ReplyQuote quote={item.replyTo} />}
+          <MessageBody item={item} />
+          <LinkPreviewCard item={item} />
+          <MessageMeta item={item} edited={item.edited || imported?.edited === true} onEdited={showVersions} />
         </div>
-      )}
-      <div className="bubble">
-        <MessageBody item={item} />
-        <MessageMeta item={item} edited={item.edited || imported?.edited === true} />
+        {item.sendState === 'failed' && (
+          <div className="failed-note">
+            <span>{t('message.failed')}</span>
+            <button type="button" className="link-button" data-testid="message-retry" onClick={() => void retry()}>
+              {t('message.retry')}
+            </button>
+          </div>
+        )}
+        <ErrorAlert code={retryError} />
       </div>
-      {item.sendState === 'failed' && (
-        <div className="failed-note">
-          <span>{t('message.failed')}</span>
-          <button type="button" className="link-button" data-testid="message-retry" onClick={() => void retry()}>
-            {t('message.retry')}
-          </button>
-        </div>
-      )}
-      <ErrorAlert code={retryError} />
-    </div>
+    </MessageFrame>
   );
 };

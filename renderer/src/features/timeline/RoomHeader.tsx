@@ -31,6 +31,24 @@ export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
           </p>
         )}
       </div>
+      {details !== null && (
+        <label className="settings-switch room-link-previews" title={t('links.previewsHint')}>
+          <input
+            type="checkbox"
+            role="switch"
+            aria-describedby="room-link-previews-hint"
+            data-testid="room-link-previews"
+            checked={details.linkPreviews}
+            onChange={(event) => {
+              void timeline.setLinkPreviews(event.target.checked);
+            }}
+          />
+          <span>{t('links.previews')}</span>
+          <span id="room-link-previews-hint" className="visually-hidden">
+            {t('links.previewsHint')}
+          </span>
+        </label>
+      )}
       <button
         type="button"
         data-testid="room-members"

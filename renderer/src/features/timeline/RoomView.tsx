@@ -4,7 +4,9 @@ import { useStore } from 'zustand';
 import { useStores } from '../../lib/stores-context.ts';
 import { Composer } from '../composer/index.ts';
 import { AttachmentPreview, filesFromTransfer } from '../media/index.ts';
+import { lastEditable } from './last-editable.ts';
 import { RoomHeader } from './RoomHeader.tsx';
+import { ThreadPanel } from './ThreadPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
 export type RoomViewProps = {
@@ -21,6 +23,7 @@ export const RoomView = ({ roomId }: RoomViewProps) => {
   const listedName = useStore(rooms.store, (state) => state.rooms.find((room) => room.id === roomId)?.name);
   const detailsName = useStore(timeline.store, (state) => state.details?.name);
   const roomName = listedName ?? detailsName ?? '';
+  const canMentionRoom = useStore(timeline.store, (state) => state.details?.canMentionRoom === true);
 
   const carriesFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files');
 
@@ -57,8 +60,13 @@ export const RoomView = ({ roomId }: RoomViewProps) => {
       }}
     >
       <RoomHeader roomName={roomName} />
-      <Timeline roomName={roomName} />
-      <Composer />
+      <div className="room-body">
+        <div className="room-main">
+          <Timeline roomName={roomName} />
+          <Composer canMentionRoom={canMentionRoom} lastEditable={() => lastEditable(timeline.store.getState().items)} />
+        </div>
+        <ThreadPanel roomName={roomName} />
+      </div>
       {dragDepth > 0 && (
         <div className="drop-overlay" aria-hidden="true">
           {t('media.dropHere')}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 
 export type SystemItemProps = {
-  item: Exclude<TimelineItem, { kind: 'message' | 'media' }>;
+  item: Exclude<TimelineItem, { kind: 'message' | 'media' | 'poll' | 'sticker' | 'location' }>;
 };
 
 /** Events that are not messages, as one centred line of what happened. */

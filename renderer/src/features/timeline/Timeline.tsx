@@ -6,12 +6,16 @@ import { Virtuoso } from 'react-virtuoso';
 import { useStore } from 'zustand';
 import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import type { ComposerStore } from '../composer/index.ts';
 import { JumpToNewest } from './JumpToNewest.tsx';
 import type { EdgeContext } from './TimelineEdges.tsx';
 import { TimelineBottom, TimelineTop } from './TimelineEdges.tsx';
 import { TimelineRowView } from './TimelineRowView.tsx';
 import { buildRows, rowIndexOf } from './timeline-rows.ts';
 import type { TimelineRow } from './timeline-rows.ts';
+import { isActionable } from './message-actions.ts';
+import { TimelineActions } from './TimelineActions.tsx';
+import type { TimelineStore } from './timeline-store.ts';
 import { canLoadOlder } from './timeline-store.ts';
 import { useFirstItemIndex } from './use-first-item-index.ts';
 import { ROW_KEY_ATTRIBUTE, useReadingAnchor } from './use-reading-anchor.ts';
@@ -36,6 +40,9 @@ const visibleItemIds = (rows: readonly TimelineRow[], start: number, end: number
 
 export type TimelineProps = {
   roomName: string;
+  /** A thread panel passes its own timeline and composer; the room's are the default. */
+  store?: TimelineStore;
+  composer?: ComposerStore;
 };
 
 /**
@@ -46,9 +53,11 @@ export type TimelineProps = {
  * sticks to the bottom for new ones, and rows of unknown height (images, long messages)
  * are measured as they render; with @tanstack/react-virtual all three are ours to write.
  */
-export const Timeline = ({ roomName }: TimelineProps) => {
+export const Timeline = ({ roomName, store, composer }: TimelineProps) => {
   const { t } = useTranslation();
-  const { timeline } = useStores();
+  const stores = useStores();
+  const timeline = store ?? stores.timeline;
+  const itemsComposer = composer ?? stores.composer;
   const items = useStore(timeline.store, (state) => state.items);
   const roomId = useStore(timeline.store, (state) => state.roomId);
   const loaded = useStore(timeline.store, (state) => state.loaded);
@@ -145,7 +154,7 @@ export const Timeline = ({ roomName }: TimelineProps) => {
       return null;
     }
     const from = items.findIndex((item) => item.id === awayFrom);
-    return from < 0 ? null : items.slice(from + 1).filter((item) => !item.own && (item.kind === 'message' || item.kind === 'media')).length;
+    return from < 0 ? null : items.slice(from + 1).filter((item) => !item.own && isActionable(item)).length;
   }, [items, awayFrom, hasNewer]);
 
   const onAtBottom = useCallback(
@@ -222,40 +231,42 @@ export const Timeline = ({ roomName }: TimelineProps) => {
   // The scrolling element is the log itself, so "scroll the timeline" means one element
   // to assistive tech, to the keyboard and to tests alike.
   return (
-    <div className="timeline-frame">
-      <Virtuoso<TimelineRow, EdgeContext>
-        ref={virtuoso}
-        scrollerRef={(element) => {
-          scroller.current = element instanceof HTMLElement ? element : null;
-        }}
-        className="timeline"
-        role="log"
-        aria-live="polite"
-        aria-label={t('timeline.label', { room: roomName })}
-        data-testid="timeline"
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        data={rows}
-        context={context}
-        components={components}
-        firstItemIndex={firstItemIndex}
-        initialTopMostItemIndex={focusIndex >= 0 ? { index: focusIndex, align: 'center' } : { index: Math.max(0, rows.length - 1), align: 'end' }}
-        computeItemKey={(_, row) => row.key}
-        itemContent={(_, row) => (
-          <div {...{ [ROW_KEY_ATTRIBUTE]: row.key }}>
-            <TimelineRowView row={row} roomId={roomId ?? ''} focused={row.key === focusItemId} now={now} onRetry={timeline.retry} />
-          </div>
-        )}
-        // Follow new messages only at the live end and only when already reading the newest.
-        followOutput={(bottom) => (bottom && !hasNewerRef.current ? 'auto' : false)}
-        atBottomThreshold={AT_BOTTOM_PX}
-        atBottomStateChange={onAtBottom}
-        atTopThreshold={AT_TOP_PX}
-        atTopStateChange={setAtTop}
-        rangeChanged={onRange}
-        increaseViewportBy={OVERSCAN_PX}
-      />
-      {(!atBottom || hasNewer) && <JumpToNewest unread={unread} onJump={jumpToNewest} />}
-    </div>
+    <TimelineActions timeline={timeline} composer={itemsComposer} inThread={store !== undefined}>
+      <div className="timeline-frame">
+        <Virtuoso<TimelineRow, EdgeContext>
+          ref={virtuoso}
+          scrollerRef={(element) => {
+            scroller.current = element instanceof HTMLElement ? element : null;
+          }}
+          className="timeline"
+          role="log"
+          aria-live="polite"
+          aria-label={t('timeline.label', { room: roomName })}
+          data-testid="timeline"
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          data={rows}
+          context={context}
+          components={components}
+          firstItemIndex={firstItemIndex}
+          initialTopMostItemIndex={focusIndex >= 0 ? { index: focusIndex, align: 'center' } : { index: Math.max(0, rows.length - 1), align: 'end' }}
+          computeItemKey={(_, row) => row.key}
+          itemContent={(_, row) => (
+            <div {...{ [ROW_KEY_ATTRIBUTE]: row.key }}>
+              <TimelineRowView row={row} roomId={roomId ?? ''} focused={row.key === focusItemId} now={now} onRetry={timeline.retry} />
+            </div>
+          )}
+          // Follow new messages only at the live end and only when already reading the newest.
+          followOutput={(bottom) => (bottom && !hasNewerRef.current ? 'auto' : false)}
+          atBottomThreshold={AT_BOTTOM_PX}
+          atBottomStateChange={onAtBottom}
+          atTopThreshold={AT_TOP_PX}
+          atTopStateChange={setAtTop}
+          rangeChanged={onRange}
+          increaseViewportBy={OVERSCAN_PX}
+        />
+        {(!atBottom || hasNewer) && <JumpToNewest unread={unread} onJump={jumpToNewest} />}
+      </div>
+    </TimelineActions>
   );
 };

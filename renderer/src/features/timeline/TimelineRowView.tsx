@@ -3,7 +3,11 @@ import type { IpcResult } from '../../../../shared/ipc/errors.ts';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { dayLabel } from '../../lib/format-time.ts';
 import { MediaItem } from '../media/index.ts';
+import { LocationItem } from './LocationItem.tsx';
+import { MessageFrame } from './MessageFrame.tsx';
 import { MessageItem } from './MessageItem.tsx';
+import { PollItem } from './PollItem.tsx';
+import { StickerItem } from './StickerItem.tsx';
 import { SystemItem } from './SystemItem.tsx';
 import type { TimelineRow } from './timeline-rows.ts';
 import { shownTs } from './timeline-rows.ts';
@@ -69,7 +73,21 @@ export const TimelineRowView = ({ row, roomId, focused, now, onRetry }: Timeline
       {item.kind === 'message' ? (
         <MessageItem item={item} continuation={isContinuation(item, previous)} onRetry={onRetry} />
       ) : item.kind === 'media' ? (
-        <MediaItem item={item} roomId={roomId} continuation={isMediaContinuation(item, previous)} />
+        <MessageFrame item={item}>
+          <MediaItem item={item} roomId={roomId} continuation={isMediaContinuation(item, previous)} />
+        </MessageFrame>
+      ) : item.kind === 'poll' ? (
+        <MessageFrame item={item}>
+          <PollItem item={item} />
+        </MessageFrame>
+      ) : item.kind === 'sticker' ? (
+        <MessageFrame item={item}>
+          <StickerItem item={item} />
+        </MessageFrame>
+      ) : item.kind === 'location' ? (
+        <MessageFrame item={item}>
+          <LocationItem item={item} />
+        </MessageFrame>
       ) : (
         <SystemItem item={item} />
       )}

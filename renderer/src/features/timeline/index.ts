@@ -8,5 +8,7 @@ declare module '../../lib/stores-context.ts' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- merged into the app's AppStores
   interface AppStores {
     timeline: TimelineStore;
+    /** The thread side panel's window (a second subscription, with threadRootId). */
+    thread: TimelineStore;
   }
 }

@@ -268,4 +268,54 @@ describe('timeline store', () => {
     expect(timeline.store.getState()).toMatchObject({ roomId: null, items: [] });
     expect(bridge.callsTo('stream:unsubscribe')).toEqual([{ subscription: 't1' }, { subscription: 't2' }]);
   });
+
+  it('opens a thread as its own subscription that never marks the room read', async () => {
+    const { bridge, reset } = setup();
+    const thread = createTimelineStore(bridge, { isFocused: () => true, marksRead: false });
+    await thread.open('!a:x', '$root');
+    reset('t1', [message('root'), message('r1')]);
+    expect(bridge.callsTo('timeline:subscribe')).toEqual([{ roomId: '!a:x', threadRootId: '$root' }]);
+    expect(thread.store.getState()).toMatchObject({ roomId: '!a:x', threadRootId: '$root', loaded: true });
+    expect(bridge.callsTo('room:markRead')).toEqual([]);
+  });
+
+  it('sends reactions, deletes, versions and votes for the open room', async () => {
+    const { bridge, timeline } = setup();
+    bridge.handle('message:react', () => ok({ reacted: true }));
+    bridge.handle('message:redact', () => ok(null));
+    bridge.handle('message:versions', () => ok([]));
+    bridge.handle('poll:vote', () => ok(null));
+    expect(await timeline.react('$e', '👍')).toEqual({ ok: false, error: { code: 'room_not_found' } });
+    await timeline.open('!a:x');
+    expect(await timeline.react('$e', '👍')).toEqual(ok({ reacted: true }));
+    await timeline.redact('$e');
+    await timeline.versions('$e');
+    await timeline.vote('$p', ['a']);
+    expect(bridge.callsTo('message:react')).toEqual([{ roomId: '!a:x', eventId: '$e', key: '👍' }]);
+    expect(bridge.callsTo('message:redact')).toEqual([{ roomId: '!a:x', eventId: '$e' }]);
+    expect(bridge.callsTo('message:versions')).toEqual([{ roomId: '!a:x', eventId: '$e' }]);
+    expect(bridge.callsTo('poll:vote')).toEqual([{ roomId: '!a:x', pollId: '$p', answers: ['a'] }]);
+  });
+
+  it('asks for a link preview once per room and URL, and again after a failure', async () => {
+    const { bridge, timeline } = setup();
+    await timeline.open('!a:x');
+    let fail = true;
+    bridge.handle('link:preview', ({ url }) => (fail ? { ok: false, error: { code: 'network' } } : ok({ url, title: 'T', description: null, siteName: null })));
+    expect((await timeline.linkPreview('https://a.example')).ok).toBe(false);
+    fail = false;
+    await timeline.linkPreview('https://a.example');
+    await timeline.linkPreview('https://a.example');
+    expect(bridge.callsTo('link:preview')).toHaveLength(2);
+  });
+
+  it('turns link previews on for the room and reloads its details', async () => {
+    const { bridge, timeline } = setup();
+    bridge.handle('room:setLinkPreviews', () => ok(null));
+    await timeline.open('!a:x');
+    const before = bridge.callsTo('room:details').length;
+    await timeline.setLinkPreviews(true);
+    expect(bridge.callsTo('room:setLinkPreviews')).toEqual([{ roomId: '!a:x', enabled: true }]);
+    expect(bridge.callsTo('room:details')).toHaveLength(before + 1);
+  });
 });

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Bridge } from '../../../../shared/ipc/bridge.ts';
 import type { ErrorCode, IpcResult } from '../../../../shared/ipc/errors.ts';
+import type { LinkPreview, MessageVersion } from '../../../../shared/model/conversation.ts';
 import type { RoomDetails } from '../../../../shared/model/room.ts';
 import type { PaginateDirection, TimelineItem, TimelineWindow } from '../../../../shared/model/timeline.ts';
 import { createListStream } from '../../lib/list-stream.ts';
@@ -13,6 +14,8 @@ export const VIEWPORT_HINT_MS = 500;
 
 export type TimelineState = {
   roomId: string | null;
+  /** Set on a thread panel's store: the window is that thread's root and replies. */
+  threadRootId: string | null;
   items: TimelineItem[];
   /** False until the first batch: "no messages" and "not loaded yet" look different. */
   loaded: boolean;
@@ -32,7 +35,8 @@ export type TimelineState = {
 
 export type TimelineStore = {
   store: StoreApi<TimelineState>;
-  open: (roomId: string) => Promise<void>;
+  /** Subscribes a room's timeline, or with `threadRootId` one thread of it (the side panel). */
+  open: (roomId: string, threadRootId?: string) => Promise<void>;
   close: () => void;
   /** Re-subscribes the open room, e.g. after the link to main came back. */
   reopen: () => Promise<void>;
@@ -44,6 +48,14 @@ export type TimelineStore = {
   viewport: (firstItemId: string, lastItemId: string) => void;
   retry: (itemId: string) => Promise<IpcResult<null>>;
   invite: (userId: string) => Promise<IpcResult<null>>;
+  /** Adds this member's reaction, or takes it back (main decides which: it knows who reacted). */
+  react: (eventId: string, key: string) => Promise<IpcResult<{ reacted: boolean }>>;
+  redact: (eventId: string) => Promise<IpcResult<null>>;
+  versions: (eventId: string) => Promise<IpcResult<MessageVersion[]>>;
+  vote: (pollId: string, answers: string[]) => Promise<IpcResult<null>>;
+  linkPreview: (url: string) => Promise<IpcResult<LinkPreview | null>>;
+  /** Turns link previews on or off for the open room, then reloads its details. */
+  setLinkPreviews: (enabled: boolean) => Promise<IpcResult<null>>;
   /** Marks the room read if something new arrived since the last time. */
   markRead: () => void;
   dispose: () => void;
@@ -54,6 +66,8 @@ export type TimelineDeps = {
   isFocused: () => boolean;
   /** Timers for the viewport hint's throttle; tests pass fake ones. */
   timers?: Timers;
+  /** False for a thread panel: the room's own timeline marks the room read, not a side panel. */
+  marksRead?: boolean;
 };
 
 /** Until main says otherwise a room may hold older events, and a fresh window sits at the live end. */
@@ -61,8 +75,9 @@ export const initialWindow: TimelineWindow = { hasOlder: true, hasNewer: false, 
 
 const idle: Record<PaginateDirection, boolean> = { backward: false, forward: false };
 
-const empty = (roomId: string | null): TimelineState => ({
+const empty = (roomId: string | null, threadRootId: string | null = null): TimelineState => ({
   roomId,
+  threadRootId,
   items: [],
   loaded: false,
   details: null,
@@ -84,9 +99,10 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
   // The newest item we told main about, so focus changes and echoes don't repeat the call.
   let markedItemId: string | null = null;
 
+  const marksRead = deps.marksRead ?? true;
   const sendMarkRead = (): void => {
     const { roomId, items } = store.getState();
-    if (roomId === null) {
+    if (roomId === null || !marksRead) {
       return;
     }
     markedItemId = items.at(-1)?.id ?? null;
@@ -141,7 +157,8 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     // Pages and hints in flight belong to the old subscription; their answers are dropped below.
     hint.cancel();
     store.setState({ paginating: idle });
-    const result = await stream.start(() => bridge.invoke('timeline:subscribe', { roomId }));
+    const { threadRootId } = store.getState();
+    const result = await stream.start(() => bridge.invoke('timeline:subscribe', threadRootId === null ? { roomId } : { roomId, threadRootId }));
     if (result.kind === 'failed' && store.getState().roomId === roomId) {
       store.setState({ error: result.error.code });
     }
@@ -154,11 +171,12 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     }
   };
 
-  const open = async (roomId: string): Promise<void> => {
-    if (store.getState().roomId === roomId) {
+  const open = async (roomId: string, threadRootId?: string): Promise<void> => {
+    const state = store.getState();
+    if (state.roomId === roomId && state.threadRootId === (threadRootId ?? null)) {
       return;
     }
-    store.setState(empty(roomId));
+    store.setState(empty(roomId, threadRootId ?? null));
     markedItemId = null;
     await Promise.all([subscribe(roomId), loadDetails(roomId)]);
   };
@@ -227,9 +245,48 @@ export const createTimelineStore = (bridge: Bridge, deps: TimelineDeps): Timelin
     return roomId === null ? noRoom : bridge.invoke('room:invite', { roomId, userId });
   };
 
+  // Previews per room and URL: rows re-mount as they scroll back into view, and ask again.
+  const previews = new Map<string, Promise<IpcResult<LinkPreview | null>>>();
+  const linkPreview = (url: string): Promise<IpcResult<LinkPreview | null>> => {
+    const key = `${store.getState().roomId ?? ''} ${url}`;
+    const known = previews.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const asked = inRoom((roomId) => bridge.invoke('link:preview', { roomId, url }));
+    previews.set(key, asked);
+    // A failure (offline, a slow server) may succeed later: only answers are kept.
+    void asked.then((result) => {
+      if (!result.ok) {
+        previews.delete(key);
+      }
+    });
+    return asked;
+  };
+
+  const inRoom = async <T>(call: (roomId: string) => Promise<IpcResult<T>>): Promise<IpcResult<T>> => {
+    const { roomId } = store.getState();
+    return roomId === null ? noRoom : call(roomId);
+  };
+
+  const setLinkPreviews = async (enabled: boolean): Promise<IpcResult<null>> => {
+    const result = await inRoom((roomId) => bridge.invoke('room:setLinkPreviews', { roomId, enabled }));
+    const { roomId } = store.getState();
+    if (result.ok && roomId !== null) {
+      await loadDetails(roomId);
+    }
+    return result;
+  };
+
   return {
     store,
     open,
+    react: (eventId, key) => inRoom((roomId) => bridge.invoke('message:react', { roomId, eventId, key })),
+    redact: (eventId) => inRoom((roomId) => bridge.invoke('message:redact', { roomId, eventId })),
+    versions: (eventId) => inRoom((roomId) => bridge.invoke('message:versions', { roomId, eventId })),
+    vote: (pollId, answers) => inRoom((roomId) => bridge.invoke('poll:vote', { roomId, pollId, answers })),
+    linkPreview,
+    setLinkPreviews,
     close,
     reopen,
     paginate,
