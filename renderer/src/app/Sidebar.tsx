@@ -7,6 +7,7 @@ import { ImportStatus, JoinLinkDialog } from '../features/import/index.ts';
 import { NewDirectDialog, NewRoomDialog, RoomList } from '../features/rooms/index.ts';
 import { SettingsDialog } from '../features/settings/index.ts';
 import { useStores } from '../lib/stores-context.ts';
+import { SettingsIcon } from '../ui/icons.ts';
 
 type OpenDialog = 'none' | 'newRoom' | 'newDirect' | 'settings' | 'joinLink';
 
@@ -47,7 +48,7 @@ export const Sidebar = () => {
           title={t('settings.open')}
           onClick={show('settings')}
         >
-          <span aria-hidden="true">⚙</span>
+          <SettingsIcon />
         </button>
       </header>
       <div className="sidebar-tabs" role="tablist" aria-label={t('tabs.label')}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { clockTime, fullTime } from '../../lib/format-time.ts';
+import { PendingIcon } from '../../ui/icons.ts';
 import { ImportedBadge } from '../import/index.ts';
 
 type Messageish = Extract<TimelineItem, { kind: 'message' | 'media' }>;
@@ -18,7 +19,7 @@ export const MessageMeta = ({ item, edited = false }: { item: Messageish; edited
         <ImportedBadge imported={item.imported} />
       ) : item.sendState === 'sending' ? (
         <span className="send-state" role="status">
-          <span aria-hidden="true">🕓 </span>
+          <PendingIcon className="icon-lead" />
           {t('message.sending')}
         </span>
       ) : (

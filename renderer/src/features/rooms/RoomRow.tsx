@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomListEntry } from '../../../../shared/model/room.ts';
 import { listTime } from '../../lib/format-time.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
+import { LockIcon } from '../../ui/icons.ts';
 
 export type RoomRowProps = {
   room: RoomListEntry;
@@ -13,7 +14,8 @@ export type RoomRowProps = {
 export const RoomRow = ({ room, selected, now, onSelect }: RoomRowProps) => {
   const { t, i18n } = useTranslation();
   const time = room.lastActivity > 0 ? listTime(room.lastActivity, now, i18n.language) : null;
-  const body = room.preview?.undecryptable === true ? t('rooms.previewUndecryptable') : (room.preview?.body ?? '');
+  const undecryptable = room.preview?.undecryptable === true;
+  const body = undecryptable ? t('rooms.previewUndecryptable') : (room.preview?.body ?? '');
   const preview = room.preview
     ? room.preview.own
       ? t('rooms.previewOwn', { body })
@@ -37,7 +39,10 @@ export const RoomRow = ({ room, selected, now, onSelect }: RoomRowProps) => {
             {time && <time className="room-time">{time.kind === 'yesterday' ? t('time.yesterday') : time.text}</time>}
           </span>
           <span className="room-row-bottom">
-            <span className="room-preview">{preview}</span>
+            <span className="room-preview">
+              {undecryptable && <LockIcon className="icon-lead" />}
+              {preview}
+            </span>
             {room.unread > 0 && (
               <span className="badge" data-testid="room-unread" aria-label={t('rooms.unread', { unread: room.unread })}>
                 {room.unread > 99 ? '99+' : room.unread}
