@@ -35,6 +35,11 @@ export const RoomRow = ({ room, selected, now, onSelect }: RoomRowProps) => {
         <Avatar id={room.id} initials={room.initials} />
         <span className="room-row-text">
           <span className="room-row-top">
+            {room.encrypted && (
+              <span className="room-lock" data-testid="room-row-encrypted" role="img" aria-label={t('room.encrypted')} title={t('room.encrypted')}>
+                <LockIcon />
+              </span>
+            )}
             <span className={`room-name${room.unread > 0 ? ' unread' : ''}`}>{room.name}</span>
             {time && <time className="room-time">{time.kind === 'yesterday' ? t('time.yesterday') : time.text}</time>}
           </span>
