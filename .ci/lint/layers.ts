@@ -111,7 +111,7 @@ export const layerSpecs: readonly LayerSpec[] = [
     name: 'renderer-app',
     files: [/^renderer\/src\/app\//, /^renderer\/src\/main\.tsx$/],
     layers: [...RENDERER_BASE, 'renderer-app', 'renderer-feature', 'renderer-styles'],
-    packages: [...REACT, 'react-dom'],
+    packages: [...REACT, 'react-dom', '@fontsource/noto-color-emoji'],
     why: 'The renderer only shows view models: it never imports main, electron, node or matrix-js-sdk.',
   },
   {
@@ -125,8 +125,9 @@ export const layerSpecs: readonly LayerSpec[] = [
     name: 'renderer-ui',
     files: [/^renderer\/src\/ui\//],
     layers: RENDERER_BASE,
-    packages: REACT,
-    why: 'Presentational components know no feature and no app.',
+    // The icon set comes in through ui/icons.ts only, so it stays one set of named, tree-shaken icons.
+    packages: [...REACT, 'lucide-react'],
+    why: 'Presentational components know no feature and no app; icons come from ui/icons.ts.',
   },
   {
     name: 'renderer-lib',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startApp, type RunningApp } from '../fixtures/app.ts';
-import { createRoom, message, openRoom, roomRow, send, signIn } from '../fixtures/member.ts';
+import { createRoom, message, openNewMenu, openRoom, roomRow, send, signIn } from '../fixtures/member.ts';
 import { newTestUser } from '../fixtures/users.ts';
 
 const apps: RunningApp[] = [];
@@ -62,7 +62,7 @@ test('direct chats, invites by Matrix ID, and declining an invite', async ({ bro
   const bob = await signIn(browser, bobApp, bobUser);
 
   // A direct chat: Bob's invite row is the room Alice started, and it works once accepted.
-  await alice.page.getByTestId('new-dm').click();
+  await openNewMenu(alice.page, 'new-dm');
   await alice.page.getByTestId('new-dm-user').fill(bobUser.userId);
   await alice.page.getByTestId('new-dm-submit').click();
   await expect(alice.page.getByTestId('composer')).toBeVisible();

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startApp, type RunningApp } from '../fixtures/app.ts';
 import { connectBridge } from '../fixtures/bridge-client.ts';
 import { fixtureZip } from '../fixtures/import-files.ts';
-import { roomRow, signIn, type Member } from '../fixtures/member.ts';
+import { openNewMenu, roomRow, signIn, type Member } from '../fixtures/member.ts';
 import { until } from '../fixtures/until.ts';
 import { newTestUser } from '../fixtures/users.ts';
 
@@ -20,7 +20,7 @@ const member = async (browser: Parameters<typeof signIn>[0], prefix: string, dis
 
 /** Picks the export in the window, as a member does, and waits for main's preview. */
 const openExport = async (page: Page, zip: string): Promise<void> => {
-  await page.getByTestId('import-open').click();
+  await openNewMenu(page, 'import-open');
   await page.getByTestId('import-file-input').setInputFiles(fixtureZip(zip));
   await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 });
   // The fixtures' phones were in Jakarta; the browser here may not be.
@@ -60,7 +60,7 @@ test('an Android export with media moves into a new encrypted room; someone who 
   await expect(page.getByTestId('import-message-en')).toHaveValue(/moving to Rembuk/);
 
   // Budi asks to join by the link; the admin lets him in (which hands over the history's keys).
-  await budi.page.getByTestId('join-link').click();
+  await openNewMenu(budi.page, 'join-link');
   await budi.page.getByTestId('join-link-input').fill(link);
   await budi.page.getByTestId('join-link-submit').click();
   await expect(budi.page.getByTestId('join-link-requested')).toBeVisible();

@@ -16,15 +16,16 @@ const catalogues = { id, en };
 const expectLanguage = async (page: Page, language: keyof typeof catalogues): Promise<void> => {
   const catalogue = catalogues[language];
   await expect(page.locator('html')).toHaveAttribute('lang', language);
-  await expect(page.getByTestId('new-room')).toHaveText(catalogue.rooms.newRoom);
-  await expect(page.getByTestId('new-dm')).toHaveText(catalogue.rooms.newDirect);
+  // What shows while a dialog is open too (the "+" menu's entries would need the menu opened).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(catalogue.rooms.heading);
+  await expect(page.getByTestId('new-menu')).toHaveAccessibleName(catalogue.rooms.newMenu);
   await expect(page.getByTestId('settings-open')).toHaveAccessibleName(catalogue.settings.open);
 };
 
 test('a member chooses English over their Indonesian system; it survives a restart until they follow the system again', async ({ browser }) => {
   // The labels this test tells the languages apart by must differ between them.
-  expect(id.rooms.newRoom).not.toBe(en.rooms.newRoom);
-  expect(id.rooms.newDirect).not.toBe(en.rooms.newDirect);
+  expect(id.rooms.heading).not.toBe(en.rooms.heading);
+  expect(id.rooms.newMenu).not.toBe(en.rooms.newMenu);
 
   const user = await newTestUser('bahasa');
   const first = await startApp();

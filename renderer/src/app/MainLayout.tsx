@@ -3,9 +3,11 @@ import { useStore } from 'zustand';
 import { CoopNotices, CoopPane } from '../features/coop/index.ts';
 import { ImportPane } from '../features/import/index.ts';
 import { RecoveryKeyDialog } from '../features/security/index.ts';
+import { RoomSwitcher } from '../features/rooms/index.ts';
 import { RoomView } from '../features/timeline/index.ts';
 import { VerificationDialog } from '../features/verification/index.ts';
 import { Sidebar } from './Sidebar.tsx';
+import { useRoomShortcuts } from './use-room-shortcuts.ts';
 import { useStores } from '../lib/stores-context.ts';
 
 export const MainLayout = () => {
@@ -14,6 +16,7 @@ export const MainLayout = () => {
   const importOpen = useStore(imports.store, (state) => state.open);
   const selectedRoomId = useStore(rooms.store, (state) => state.selectedRoomId);
   const tab = useStore(coop.store, (state) => state.tab);
+  const { switcherOpen, closeSwitcher } = useRoomShortcuts();
 
   return (
     <div className="layout">
@@ -31,6 +34,15 @@ export const MainLayout = () => {
           <RoomView key={selectedRoomId} roomId={selectedRoomId} />
         )}
       </main>
+      {switcherOpen && (
+        <RoomSwitcher
+          onOpened={() => {
+            coop.showTab('chats');
+            closeSwitcher();
+          }}
+          onClose={closeSwitcher}
+        />
+      )}
       <CoopNotices />
       <VerificationDialog />
       {/* Last, so it is on top of anything else open: it is shown once and must be seen. */}

@@ -7,6 +7,8 @@ import { ImportStatus, JoinLinkDialog } from '../features/import/index.ts';
 import { NewDirectDialog, NewRoomDialog, RoomList } from '../features/rooms/index.ts';
 import { SettingsDialog } from '../features/settings/index.ts';
 import { useStores } from '../lib/stores-context.ts';
+import { PlusIcon, SettingsIcon } from '../ui/icons.ts';
+import { MenuButton } from '../ui/MenuButton.tsx';
 
 type OpenDialog = 'none' | 'newRoom' | 'newDirect' | 'settings' | 'joinLink';
 
@@ -39,6 +41,19 @@ export const Sidebar = () => {
     <aside className="sidebar">
       <header className="sidebar-header">
         <h1 className="sidebar-title">{tab === 'coop' ? t('coop.heading') : t('rooms.heading')}</h1>
+        {tab === 'chats' && (
+          <MenuButton
+            label={t('rooms.newMenu')}
+            icon={<PlusIcon />}
+            testId="new-menu"
+            items={[
+              { label: t('rooms.newRoom'), testId: 'new-room', onSelect: show('newRoom') },
+              { label: t('rooms.newDirect'), testId: 'new-dm', onSelect: show('newDirect') },
+              { label: t('joinLink.open'), testId: 'join-link', onSelect: show('joinLink') },
+              { label: t('import.open'), testId: 'import-open', onSelect: imports.show },
+            ]}
+          />
+        )}
         <button
           type="button"
           className="icon-button"
@@ -47,7 +62,7 @@ export const Sidebar = () => {
           title={t('settings.open')}
           onClick={show('settings')}
         >
-          <span aria-hidden="true">⚙</span>
+          <SettingsIcon />
         </button>
       </header>
       <div className="sidebar-tabs" role="tablist" aria-label={t('tabs.label')}>
@@ -56,20 +71,6 @@ export const Sidebar = () => {
       </div>
       {tab === 'chats' ? (
         <>
-          <div className="sidebar-actions">
-            <button type="button" data-testid="new-room" onClick={show('newRoom')}>
-              {t('rooms.newRoom')}
-            </button>
-            <button type="button" data-testid="new-dm" onClick={show('newDirect')}>
-              {t('rooms.newDirect')}
-            </button>
-            <button type="button" data-testid="join-link" onClick={show('joinLink')}>
-              {t('joinLink.open')}
-            </button>
-            <button type="button" data-testid="import-open" onClick={imports.show}>
-              {t('import.open')}
-            </button>
-          </div>
           <ImportStatus />
           <RoomList />
         </>

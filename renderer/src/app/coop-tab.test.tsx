@@ -98,7 +98,7 @@ describe('the Co-op tab', () => {
       });
     });
     const toasts = view.allByTestId('coop-notice');
-    expect(toasts.map((toast) => toast.textContent)).toEqual(['Usulan baru di Koperasi Tani: Beli traktor×', 'Pupuk ditutup dalam 24 jam×']);
+    expect(toasts.map((toast) => toast.textContent)).toEqual(['Usulan baru di Koperasi Tani: Beli traktor', 'Pupuk ditutup dalam 24 jam']);
     await click(toasts[1]!.querySelector<HTMLElement>('[data-testid="coop-notice-dismiss"]')!);
     expect(view.allByTestId('coop-notice')).toHaveLength(1);
 

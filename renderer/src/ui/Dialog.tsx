@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CloseIcon } from './icons.ts';
 
 export type DialogProps = {
   title: string;
@@ -54,8 +55,8 @@ export const Dialog = ({ title, onClose, children, testId, wide = false }: Dialo
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
           {onClose !== undefined && (
-            <button type="button" className="icon-button" aria-label={t('dialog.close')} onClick={onClose}>
-              ×
+            <button type="button" className="icon-button" aria-label={t('dialog.close')} title={t('dialog.close')} onClick={onClose}>
+              <CloseIcon />
             </button>
           )}
         </header>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useStores } from '../../lib/stores-context.ts';
+import { CloseIcon } from '../../ui/icons.ts';
 import { noticeText } from './notices-store.ts';
 
 /** Reminders about proposals, bottom right: a click opens the proposal, × dismisses. */
@@ -35,7 +36,7 @@ export const CoopNotices = () => {
               notices.dismiss(item.key);
             }}
           >
-            ×
+            <CloseIcon />
           </button>
         </div>
       ))}

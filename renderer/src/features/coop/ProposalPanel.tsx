@@ -6,6 +6,7 @@ import { useStores } from '../../lib/stores-context.ts';
 import { fullTime } from '../../lib/format-time.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { BackIcon } from '../../ui/icons.ts';
 import { useRequest } from '../../ui/use-request.ts';
 import { pickName } from './format.ts';
 import { ProposalOutcome } from './ProposalOutcome.tsx';
@@ -99,7 +100,7 @@ export const ProposalPanel = ({ view, proposalId }: { view: CoopView; proposalId
             coop.openProposal(null);
           }}
         >
-          <span aria-hidden="true">← </span>
+          <BackIcon className="icon-lead" />
           {t('coop.proposal.back', { coop: view.name })}
         </button>
         <div className="room-header-text">

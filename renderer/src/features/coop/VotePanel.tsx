@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProposalView } from '../../../../shared/model/coop.ts';
 import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { CheckIcon } from '../../ui/icons.ts';
 import { useRequest } from '../../ui/use-request.ts';
 import { answerText } from './tally-words.ts';
 
@@ -52,7 +53,7 @@ export const VotePanel = ({ roomId, proposal, deadlinePassed }: VotePanelProps) 
                 }
               }}
             >
-              {chosen && <span aria-hidden="true">✓ </span>}
+              {chosen && <CheckIcon className="icon-lead" />}
               {answerText(proposal, answer.id, t)}
             </button>
           );

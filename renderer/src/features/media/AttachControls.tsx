@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useStores } from '../../lib/stores-context.ts';
+import { AttachIcon, AudioFileIcon, MicIcon, StopIcon } from '../../ui/icons.ts';
 import { MediaError } from './MediaError.tsx';
 import { TransferBar } from './TransferBar.tsx';
 import { canRecord, startRecording, type Recording } from './voice-recorder.ts';
@@ -84,7 +85,7 @@ export const AttachControls = ({ roomId }: { roomId: string }) => {
           title={t('media.attach')}
           onClick={() => files.current?.click()}
         >
-          📎
+          <AttachIcon />
         </button>
         <input
           ref={files}
@@ -104,7 +105,7 @@ export const AttachControls = ({ roomId }: { roomId: string }) => {
           title={t('media.voiceFile')}
           onClick={() => voice.current?.click()}
         >
-          🎵
+          <AudioFileIcon />
         </button>
         <input
           ref={voice}
@@ -126,7 +127,14 @@ export const AttachControls = ({ roomId }: { roomId: string }) => {
             title={recording === null ? t('media.record') : t('media.stopRecording')}
             onClick={() => void record()}
           >
-            {recording === null ? '🎙️' : `⏹ ${t('media.recording', { seconds })}`}
+            {recording === null ? (
+              <MicIcon />
+            ) : (
+              <>
+                <StopIcon className="icon-lead" />
+                {t('media.recording', { seconds })}
+              </>
+            )}
           </button>
         )}
       </div>

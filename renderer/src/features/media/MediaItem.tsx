@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../../../shared/ipc/errors.ts';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { useStores } from '../../lib/stores-context.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FileIcon } from '../../ui/icons.ts';
 import { MediaError } from './MediaError.tsx';
 import { MediaViewer } from './MediaViewer.tsx';
 import { TransferBar } from './TransferBar.tsx';
@@ -62,9 +63,7 @@ const MediaBody = ({ item, onOpen, onSave }: { item: MediaTimelineItem; onOpen: 
     case 'file':
       return (
         <div className="media-file">
-          <span className="media-file-icon" aria-hidden="true">
-            📄
-          </span>
+          <FileIcon className="media-file-icon" />
           <span className="media-file-name" data-testid="media-filename">
             {item.filename}
           </span>

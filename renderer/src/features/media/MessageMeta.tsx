@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { clockTime, fullTime } from '../../lib/format-time.ts';
+import { PendingIcon } from '../../ui/icons.ts';
 import { ImportedBadge } from '../import/index.ts';
 
 type Messageish = Extract<TimelineItem, { kind: 'message' | 'media' }>;
@@ -26,7 +27,7 @@ export const MessageMeta = ({ item, edited = false, onEdited }: { item: Messagei
         <ImportedBadge imported={item.imported} />
       ) : item.sendState === 'sending' ? (
         <span className="send-state" role="status">
-          <span aria-hidden="true">🕓 </span>
+          <PendingIcon className="icon-lead" />
           {t('message.sending')}
         </span>
       ) : (

@@ -27,7 +27,7 @@ const setup = async () => {
           values: [
             roomEntry('!inv:x', { name: 'Koperasi Tani', membership: 'invite', inviter: 'Budi' }),
             roomEntry('!b:x', { name: 'Rapat', unread: 3, highlight: 2, preview: { sender: 'Budi', body: 'Halo', own: false }, lastActivity: Date.now() }),
-            roomEntry('!a:x', { name: 'Arisan', preview: { sender: 'Sari', body: 'Siap', own: true } }),
+            roomEntry('!a:x', { name: 'Arisan', encrypted: true, preview: { sender: 'Sari', body: 'Siap', own: true } }),
           ],
         },
       ],
@@ -56,6 +56,28 @@ describe('RoomList', () => {
     expect(badge.getAttribute('aria-label')).toBe('2 sebutan');
     expect(badge.className).toBe('badge highlight');
     expect(badge.closest('[data-testid="room-row"]')?.getAttribute('data-room-id')).toBe('!b:x');
+  });
+
+  it('marks encrypted rooms with a labelled lock', async () => {
+    const { view } = await setup();
+    const locks = view.allByTestId('room-row-encrypted');
+    expect(locks.map((lock) => lock.closest<HTMLElement>('[data-testid="room-row"]')?.dataset.roomId)).toEqual(['!a:x']);
+    expect([locks[0]!.getAttribute('role'), locks[0]!.getAttribute('aria-label'), locks[0]!.title]).toEqual(['img', 'Terenkripsi', 'Terenkripsi']);
+    expect(locks[0]!.querySelector('svg.lucide-lock')).not.toBeNull();
+  });
+
+  it('shows an undecryptable newest message as a lock and words, not an emoji', async () => {
+    const { bridge, view } = await setup();
+    act(() => {
+      bridge.emit('rooms:batch', {
+        subscription: 'r1',
+        seq: 1,
+        ops: [{ op: 'reset', values: [roomEntry('!c:x', { name: 'Rahasia', preview: { sender: 'Budi', body: '', own: false, undecryptable: true } })] }],
+      });
+    });
+    const preview = view.byTestId('room-row').querySelector('.room-preview')!;
+    expect(preview.textContent).toBe('Budi: pesan terenkripsi');
+    expect(preview.querySelector('svg.lucide-lock')).not.toBeNull();
   });
 
   it('selects a room on click and accepts an invite', async () => {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomListEntry } from '../../../../shared/model/room.ts';
 import { listTime } from '../../lib/format-time.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
+import { LockIcon } from '../../ui/icons.ts';
 
 export type RoomRowProps = {
   room: RoomListEntry;
@@ -13,7 +14,8 @@ export type RoomRowProps = {
 export const RoomRow = ({ room, selected, now, onSelect }: RoomRowProps) => {
   const { t, i18n } = useTranslation();
   const time = room.lastActivity > 0 ? listTime(room.lastActivity, now, i18n.language) : null;
-  const body = room.preview?.undecryptable === true ? t('rooms.previewUndecryptable') : (room.preview?.body ?? '');
+  const undecryptable = room.preview?.undecryptable === true;
+  const body = undecryptable ? t('rooms.previewUndecryptable') : (room.preview?.body ?? '');
   const preview = room.preview
     ? room.preview.own
       ? t('rooms.previewOwn', { body })
@@ -33,11 +35,19 @@ export const RoomRow = ({ room, selected, now, onSelect }: RoomRowProps) => {
         <Avatar id={room.id} initials={room.initials} />
         <span className="room-row-text">
           <span className="room-row-top">
+            {room.encrypted && (
+              <span className="room-lock" data-testid="room-row-encrypted" role="img" aria-label={t('room.encrypted')} title={t('room.encrypted')}>
+                <LockIcon />
+              </span>
+            )}
             <span className={`room-name${room.unread > 0 || room.highlight > 0 ? ' unread' : ''}`}>{room.name}</span>
             {time && <time className="room-time">{time.kind === 'yesterday' ? t('time.yesterday') : time.text}</time>}
           </span>
           <span className="room-row-bottom">
-            <span className="room-preview">{preview}</span>
+            <span className="room-preview">
+              {undecryptable && <LockIcon className="icon-lead" />}
+              {preview}
+            </span>
             {room.highlight > 0 && (
               // Mentions apart from the unread count, in their own colour: "someone asked you" stands out.
               <span className="badge highlight" data-testid="room-highlight" aria-label={t('mentions.highlight', { count: room.highlight })}>

@@ -4,6 +4,8 @@ export type { NewRoom, RoomsState, RoomsStore } from './rooms-store.ts';
 export { RoomList } from './RoomList.tsx';
 export { NewRoomDialog } from './NewRoomDialog.tsx';
 export { NewDirectDialog } from './NewDirectDialog.tsx';
+export { RoomSwitcher } from './RoomSwitcher.tsx';
+export { adjacentRoomId, matchRooms } from './room-navigation.ts';
 
 // This feature's stores, in the app's set that `useStores()` returns (see lib/stores-context.ts).
 declare module '../../lib/stores-context.ts' {

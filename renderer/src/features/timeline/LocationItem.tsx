@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
+import { LocationIcon } from '../../ui/icons.ts';
 
 const GEO = /^geo:(-?\d{1,3}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)/iu;
 
@@ -28,7 +29,7 @@ export const LocationItem = ({ item }: { item: Extract<TimelineItem, { kind: 'lo
       {!item.own && <div className="message-sender">{item.senderName}</div>}
       <div className="bubble">
         <div className="message-body">
-          <span aria-hidden="true">📍 </span>
+          <LocationIcon className="icon-lead" aria-hidden="true" />
           {item.body}
         </div>
         {url !== null && (

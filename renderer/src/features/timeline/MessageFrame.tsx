@@ -11,27 +11,28 @@ import { ReactPopover } from './ReactPopover.tsx';
 import { DeliveryLine, ReadReceipts } from './ReadReceipts.tsx';
 import { ReplyQuote } from './ReplyQuote.tsx';
 import { ThreadSummaryButton } from './ThreadSummaryButton.tsx';
+import { DeleteIcon, EditIcon, MoreIcon, ReactIcon, ReplyIcon, type Icon } from '../../ui/icons.ts';
 
-type Entry = MenuEntry & { icon: string; onToolbar: boolean };
+type Entry = MenuEntry & { icon: Icon | null; onToolbar: boolean };
 
 const entriesFor = (item: ActionableItem, actions: MessageActions, openReact: () => void, t: TFunction): Entry[] => {
   const entries: Entry[] = [
     {
       id: 'reply',
       label: t('actions.reply'),
-      icon: '↩',
+      icon: ReplyIcon,
       onToolbar: true,
       run: () => {
         actions.reply(item);
       },
     },
-    { id: 'react', label: t('actions.react'), icon: '☺', onToolbar: true, run: openReact },
+    { id: 'react', label: t('actions.react'), icon: ReactIcon, onToolbar: true, run: openReact },
   ];
   if (item.canEdit === true) {
     entries.push({
       id: 'edit',
       label: t('actions.edit'),
-      icon: '✎',
+      icon: EditIcon,
       onToolbar: true,
       run: () => {
         actions.edit(item);
@@ -42,7 +43,7 @@ const entriesFor = (item: ActionableItem, actions: MessageActions, openReact: ()
     entries.push({
       id: 'delete',
       label: t('actions.delete'),
-      icon: '🗑',
+      icon: DeleteIcon,
       onToolbar: true,
       run: () => {
         actions.askDelete(item);
@@ -53,7 +54,7 @@ const entriesFor = (item: ActionableItem, actions: MessageActions, openReact: ()
     entries.push({
       id: 'versions',
       label: t('actions.versions'),
-      icon: '',
+      icon: null,
       onToolbar: false,
       run: () => {
         actions.showVersions(item);
@@ -65,7 +66,7 @@ const entriesFor = (item: ActionableItem, actions: MessageActions, openReact: ()
     entries.push({
       id: 'thread',
       label: t('actions.replyInThread'),
-      icon: '',
+      icon: null,
       onToolbar: false,
       run: () => {
         openThread(item);
@@ -189,7 +190,7 @@ export const MessageFrame = ({ item, quoteInside = false, children }: MessageFra
                 aria-expanded={entry.id === 'react' ? reacting : undefined}
                 onClick={entry.run}
               >
-                <span aria-hidden="true">{entry.icon}</span>
+                {entry.icon !== null && <entry.icon aria-hidden="true" />}
               </button>
             ))}
           <button
@@ -205,7 +206,7 @@ export const MessageFrame = ({ item, quoteInside = false, children }: MessageFra
               setMenu(true);
             }}
           >
-            <span aria-hidden="true">⋯</span>
+            <MoreIcon aria-hidden="true" />
           </button>
         </div>
       )}

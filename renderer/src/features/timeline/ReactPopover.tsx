@@ -2,8 +2,8 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenUpward } from './use-open-upward.ts';
 
-/** The emoji most reactions are, one click away. */
-export const QUICK_EMOJI = ['👍', '❤️', '😂', '😮', '😢', '🙏'] as const;
+/** The emoji most reactions are, one click away (drawn with the bundled emoji font). */
+export const QUICK_EMOJI = ['👍', '❤️', '😂', '😮', '😢', '🙏'] as const; // emoji-as-data: each is sent as the reaction's key
 
 // A separate chunk: the picker and its emoji data load only when someone asks for more.
 const EmojiPickerPanel = lazy(async () => {

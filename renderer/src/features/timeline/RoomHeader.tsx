@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useStores } from '../../lib/stores-context.ts';
+import { LockIcon } from '../../ui/icons.ts';
 import { MembersDialog } from '../security/index.ts';
 import { InviteDialog } from './InviteDialog.tsx';
 
@@ -24,7 +25,8 @@ export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
           <p className="muted room-header-sub">
             {details.topic ?? t('room.members', { members: details.memberCount })}
             {details.encrypted && (
-              <span className="tag" data-testid="room-encrypted">
+              <span className="tag tag-encrypted" data-testid="room-encrypted" title={t('room.encryptedHint')}>
+                <LockIcon className="icon-lead" />
                 {t('room.encrypted')}
               </span>
             )}
