@@ -107,7 +107,7 @@ describe('Timeline', () => {
     expect(m2!.textContent).toContain('Mengirim…');
     expect(m3!.dataset.sendState).toBe('failed');
     expect(m3!.textContent).toContain('Gagal terkirim');
-    expect(m3!.textContent).toContain('(disunting)');
+    expect(m3!.textContent).toContain('(diedit)');
     expect(m1!.className).toContain('other');
     expect(m2!.className).toContain('own');
   });

@@ -231,11 +231,11 @@ describe('edits', () => {
     expect(input.value).toBe('');
   });
 
-  it('opens the versions of an edited message from its "(disunting)" marker', async () => {
+  it('opens the versions of an edited message from its "(diedit)" marker', async () => {
     const { bridge, view } = await setup([message('m1', { edited: true, body: 'rapat jam 10' })]);
     const marker = view.byTestId('message-edited');
     expect(marker.tagName).toBe('BUTTON');
-    expect(marker.textContent).toBe('(disunting)');
+    expect(marker.textContent).toBe('(diedit)');
     await click(marker);
     await act(flush);
     expect(bridge.callsTo('message:versions')).toEqual([{ roomId: '!a:x', eventId: '$m1' }]);
