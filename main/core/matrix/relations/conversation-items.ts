@@ -7,7 +7,7 @@ import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import type { PollView, ReplyQuote } from '../../../../shared/model/conversation.ts';
 import { mentionsMe } from '../../format/mentions.ts';
 import { HTML_FORMAT, renderFormatting } from '../../format/message-format.ts';
-import { parsePollEnd, parsePollResponse, parsePollStart } from '../../governance/protocol.ts';
+import { parsePollEnd, parsePollResponse, parsePollStart, POLL_END, POLL_RESPONSE, STABLE_POLL_END, STABLE_POLL_RESPONSE } from '../../governance/protocol.ts';
 import { pollView } from './poll-view.ts';
 import { RelationIndex, THREAD } from './relation-index.ts';
 import type { RelEvent } from './rel-event.ts';
@@ -24,9 +24,20 @@ export type ConversationContext = {
 
 const TEXT_MSGTYPES = new Set(['m.text', 'm.emote', 'm.notice']);
 
+/**
+ * Event types that never have a line, whatever their content: a redaction strips the relation
+ * (and the vote) from them, so a taken-back reaction or vote would otherwise come back as a
+ * "message deleted" line. matrix-js-sdk sends reactions unencrypted (their relation is in the
+ * clear anyway), so their type survives the redaction.
+ */
+const LINELESS_TYPES = new Set(['m.reaction', POLL_RESPONSE, STABLE_POLL_RESPONSE, POLL_END, STABLE_POLL_END]);
+
 /** Whether the event has no line of its own in a timeline: an edit, a reaction, a poll's vote or end. */
 export const isHiddenRelation = (event: RelEvent): boolean =>
-  RelationIndex.isAnnotationOrEdit(event) || parsePollResponse(event.type, event.content) !== null || parsePollEnd(event.type, event.content) !== null;
+  LINELESS_TYPES.has(event.type) ||
+  RelationIndex.isAnnotationOrEdit(event) ||
+  parsePollResponse(event.type, event.content) !== null ||
+  parsePollEnd(event.type, event.content) !== null;
 
 /** Which lines a window shows: the main timeline leaves thread replies to the thread's panel. */
 export const inTimeline = (event: RelEvent, threadRootId: string | null): boolean => {

@@ -91,6 +91,23 @@ describe('conversation projection', () => {
     expect(shown[0]).not.toHaveProperty('reactions');
   });
 
+  it('leaves no line for a reaction or a poll vote taken back (their redaction strips the relation)', async () => {
+    const original = text(ALICE, 'Setuju?');
+    const id = original.getId() ?? '';
+    const reaction = makeEvent({ type: 'm.reaction', sender: ME, content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: id, key: '👍' } } });
+    const vote = makeEvent({
+      type: 'm.poll.response',
+      sender: MALLORY,
+      content: { 'm.relates_to': { rel_type: 'm.reference', event_id: id }, 'm.selections': ['ya'] },
+    });
+    const redactionOf = (event: MatrixEvent) =>
+      makeEvent({ type: 'm.room.redaction', sender: event.getSender() ?? '', redacts: event.getId() ?? '', content: { redacts: event.getId() ?? '' } });
+    const room = await makeRoom(ROOM, [...setup, original, reaction, vote, redactionOf(reaction), redactionOf(vote)]);
+    const shown = messages(projectTimeline(room, ME));
+    expect(shown.map((item) => item.kind)).toEqual(['message']);
+    expect(shown[0]).not.toHaveProperty('reactions');
+  });
+
   it('keeps thread replies out of the main timeline and summarises them on the root', async () => {
     const root = text(ALICE, 'Agenda rapat?');
     const rootId = root.getId() ?? '';
