@@ -15,6 +15,9 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          // A jsdom test renders the whole room view; on two shared cores with the node project
+          // running beside it, a few took over vitest's 5 s default (measured up to 7 s).
+          testTimeout: 15_000,
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
         },
       },

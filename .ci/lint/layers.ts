@@ -111,7 +111,7 @@ export const layerSpecs: readonly LayerSpec[] = [
     name: 'renderer-app',
     files: [/^renderer\/src\/app\//, /^renderer\/src\/main\.tsx$/],
     layers: [...RENDERER_BASE, 'renderer-app', 'renderer-feature', 'renderer-styles'],
-    packages: [...REACT, 'react-dom', '@fontsource/noto-color-emoji'],
+    packages: [...REACT, 'react-dom', 'twemoji-colr-font'],
     why: 'The renderer only shows view models: it never imports main, electron, node or matrix-js-sdk.',
   },
   {

@@ -8,8 +8,8 @@ import { createI18n } from './i18n/i18n.ts';
 import { systemLanguage } from './i18n/language.ts';
 import { openMessenger } from './lib/messenger.ts';
 import { browserNotifier } from './lib/system-notifications.ts';
-// The colour emoji font, before the styles that name it; only the subsets a page shows are loaded.
-import '@fontsource/noto-color-emoji';
+// The colour emoji font (Twemoji, one 470 KB COLRv0 file), before the styles that name it.
+import 'twemoji-colr-font/twemoji.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/rooms.css';

@@ -1,7 +1,7 @@
 import { act } from 'react';
 import type { ReactNode } from 'react';
 import { VirtuosoMockContext } from 'react-virtuoso';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RoomDetails } from '../../../../shared/model/room.ts';
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import { flush, ok } from '../../test/fake-bridge.ts';
@@ -187,6 +187,13 @@ describe('reactions', () => {
     expect(chip.getAttribute('aria-label')!.length).toBeLessThan(120);
   });
 
+  // Transforming the picker and its emoji data takes seconds on a busy machine; do it once before
+  // the test, so its timeout measures the popover, not the transform (the app's lazy import then
+  // finds the module loaded; the chunk split itself is the bundler's, seen in dist/).
+  beforeAll(async () => {
+    await import('./EmojiPickerPanel.tsx');
+  }, 60_000);
+
   it('loads the full picker lazily from the popover, with its emoji bundled (no download)', async () => {
     // jsdom has no ResizeObserver; frimousse sizes its virtual list with one.
     class NoResize {
@@ -199,10 +206,15 @@ describe('reactions', () => {
     await click(within(frameOf(view, 'm1'), 'action-react'));
     await click(view.byTestId('more-emoji'));
     expect(view.byTestId('more-emoji').getAttribute('aria-expanded')).toBe('true');
+    // The picker's chunk loads on demand: wait for it (longer on a busy machine), do not guess a delay.
     await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await vi.waitFor(
+        () => {
+          expect(view.container.querySelector('[frimousse-root]')).not.toBeNull();
+        },
+        { timeout: 10_000, interval: 50 },
+      );
     });
-    expect(view.container.querySelector('[frimousse-root]')).not.toBeNull();
     expect(view.container.querySelector<HTMLInputElement>('[frimousse-search]')?.getAttribute('aria-label')).toBe('Cari emoji');
   });
 });
