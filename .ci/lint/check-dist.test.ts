@@ -61,7 +61,10 @@ describe('findTestCode', () => {
     await cleanBuild();
     await put('preload/preload.cjs', 'class ZodError extends Error {}\nmodule.exports = ZodError;');
     expect(await findTestCode(dist)).toEqual([
-      { file: 'preload/preload.cjs', reason: 'the preload bundle carries zod: import channel names from shared/ipc/channels.ts, not the contract' },
+      {
+        file: 'preload/preload.cjs',
+        reason: 'the preload bundle carries zod: the preload must not import the contract (the dispatcher in main checks channels)',
+      },
     ]);
   });
 });

@@ -45,7 +45,7 @@ export const findTestCode = async (distDir: string): Promise<Offence[]> => {
       offences.push({ file, reason: `it uses a test tool (${tool[0]})` });
     }
     if (file.startsWith('preload/') && zodRuntime.test(text)) {
-      offences.push({ file, reason: 'the preload bundle carries zod: import channel names from shared/ipc/channels.ts, not the contract' });
+      offences.push({ file, reason: 'the preload bundle carries zod: the preload must not import the contract (the dispatcher in main checks channels)' });
     }
   }
   return offences;

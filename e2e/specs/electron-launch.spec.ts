@@ -74,12 +74,12 @@ test('the Electron window starts locked down', async () => {
       expect(globals).toEqual({ keys: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
     });
 
-    await test.step('answers through the bridge, and the preload refuses unknown channels', async () => {
+    await test.step('answers through the bridge, and main refuses unknown channels', async () => {
       const [unknown, session] = await page.evaluate(async () => {
         const bridge = (window as unknown as { rembuk: PageBridge }).rembuk;
         return [await bridge.invoke('nope', {}), await bridge.invoke('session:get', {})];
       });
-      expect(unknown).toEqual({ ok: false, error: { code: 'unknown_channel' } });
+      expect(unknown).toEqual({ ok: false, error: { code: 'unknown_channel', detail: 'nope' } });
       expect(session).toEqual({ ok: true, value: null });
     });
 

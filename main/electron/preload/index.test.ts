@@ -68,13 +68,17 @@ describe('preload', () => {
     expect(fake.invoke).toHaveBeenCalledWith(INVOKE, 'session:get', {});
   });
 
-  it('answers unknown channels itself', async () => {
+  it('answers what is not a channel name itself, and leaves names the contract lacks to main', async () => {
     const bridge = await load();
     const { invoke } = bridge as unknown as Untyped;
-    await expect(invoke('nope', {})).resolves.toEqual({ ok: false, error: { code: 'unknown_channel' } });
-    await expect(invoke('toString', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     await expect(invoke(42, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    await expect(invoke({ toString: () => 'session:get' }, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    await expect(invoke('x'.repeat(101), {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(fake.invoke).not.toHaveBeenCalled();
+    // Main's dispatcher refuses these (main/core/ipc/dispatcher.test.ts); the preload passes its answer on.
+    fake.invoke.mockResolvedValue({ ok: false, error: { code: 'unknown_channel', detail: 'nope' } });
+    await expect(invoke('nope', {})).resolves.toEqual({ ok: false, error: { code: 'unknown_channel', detail: 'nope' } });
+    expect(fake.invoke).toHaveBeenCalledWith(INVOKE, 'nope', {});
   });
 
   it('turns IPC failures into results', async () => {
@@ -98,10 +102,11 @@ describe('preload', () => {
     expect(fake.listeners.get(EVENT)).toHaveLength(1);
   });
 
-  it('ignores subscriptions to unknown events and keeps going when a listener throws', async () => {
+  it('ignores subscriptions that are not a name and a function, and keeps going when a listener throws', async () => {
     const bridge = await load();
     const { on } = bridge as unknown as Untyped;
-    expect(typeof on('nope', () => undefined)).toBe('function');
+    expect(typeof on(7, () => undefined)).toBe('function');
+    expect(typeof on('session:changed', 'not a function')).toBe('function');
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const seen: unknown[] = [];
     bridge.on('session:changed', () => {

@@ -1,19 +1,21 @@
 /**
  * The sandboxed preload: exposes `window.rembuk = { invoke, on }` and nothing else.
- * The page never sees ipcRenderer or an IPC event object. Channel names come from
- * shared/ipc/channels.ts, not the contract, so zod stays out of this bundle; main
- * validates every payload anyway (main/core/ipc/dispatcher.ts).
+ * The page never sees ipcRenderer or an IPC event object. It knows no channel names:
+ * main's dispatcher (main/core/ipc/dispatcher.ts) is the one gate, refusing any channel
+ * the contract lacks (`__proto__` and friends included) and validating every payload.
+ * A list here would be a second copy of the contract to keep in step (a new request
+ * touched it too), and importing the contract would drag zod into this bundle.
  * Built by ./vite.config.ts into one CommonJS file, as sandboxed preloads require.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { BRIDGE_GLOBAL, type Bridge } from '../../../shared/ipc/bridge.ts';
-import { eventChannelNames, requestChannelNames } from '../../../shared/ipc/channels.ts';
 import type { EventChannel, EventPayload, RequestChannel, RequestInput, RequestOutput } from '../../../shared/ipc/contract.ts';
 import type { IpcResult } from '../../../shared/ipc/errors.ts';
 import { EVENT, HELLO, INVOKE } from '../ipc/ipc-names.ts';
 
-const requestChannels: ReadonlySet<unknown> = new Set(requestChannelNames);
-const eventChannels: ReadonlySet<unknown> = new Set(eventChannelNames);
+/** Longer than any channel of the contract: a page cannot push a megabyte of name through. */
+const MAX_CHANNEL_LENGTH = 100;
+const isChannelName = (channel: unknown): channel is string => typeof channel === 'string' && channel.length <= MAX_CHANNEL_LENGTH;
 
 // One IPC listener for all subscriptions, fanned out here: no MaxListeners warnings, no event object leaks.
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -37,7 +39,8 @@ const fail = (code: 'unknown_channel' | 'invalid_request' | 'internal', detail?:
 
 const bridge: Bridge = {
   async invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<IpcResult<RequestOutput<C>>> {
-    if (!requestChannels.has(channel)) {
+    // Not a name at all: answered here. A name the contract lacks: main answers unknown_channel.
+    if (!isChannelName(channel)) {
       return fail('unknown_channel');
     }
     try {
@@ -49,7 +52,8 @@ const bridge: Bridge = {
     }
   },
   on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void {
-    if (!eventChannels.has(channel) || typeof listener !== 'function') {
+    // Main emits only the contract's events: a listener on any other name simply never fires.
+    if (!isChannelName(channel) || typeof listener !== 'function') {
       return () => undefined;
     }
     const wrapped = (payload: unknown): void => {
