@@ -42,10 +42,11 @@ export const seedDemo = async (cores: MemberCores, talk: RoomTalk, state: StateF
   if (seeded(state)) {
     return;
   }
-  // One after another: cores setting up cross-signing at once would only contend for the two CPUs.
+  // Two at a time: mostly waiting on the server's round trips, but four cores setting up
+  // cross-signing at once would only contend for the two CPUs.
   await watch.time('akun / accounts', async () => {
-    for (const member of demoMembers) {
-      await cores.core(member.localpart);
+    for (let index = 0; index < demoMembers.length; index += 2) {
+      await Promise.all(demoMembers.slice(index, index + 2).map((member) => cores.core(member.localpart)));
     }
   });
   const { closeLater } = await watch.time('koperasi / co-op', () => seedCoop(cores, talk, state));
