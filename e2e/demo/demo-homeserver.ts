@@ -10,6 +10,12 @@ import { startSynapse, type RunningSynapse } from '../homeserver/synapse.ts';
  */
 export const startDemoHomeserver = async (demoDir: string, log: (line: string) => void): Promise<RunningSynapse> => {
   await mkdir(demoDir, { recursive: true });
+  // The two-member demo of before (its room in `room-id`, no `seed.json`): replaced whole,
+  // since its accounts have other names and its sessions may still hold an unshown recovery key.
+  if (existsSync(path.join(demoDir, 'room-id')) && !existsSync(path.join(demoDir, 'seed.json'))) {
+    log('Demo lama diganti dengan yang baru / replacing the old demo with the new one');
+    await emptyDir(demoDir);
+  }
   const portFile = path.join(demoDir, 'port');
   const lastPort = existsSync(portFile) ? Number(await readFile(portFile, 'utf8')) : undefined;
   const dataDir = path.join(demoDir, 'synapse');
@@ -18,11 +24,15 @@ export const startDemoHomeserver = async (demoDir: string, log: (line: string) =
       throw error;
     }
     log(`Port ${String(lastPort)} terpakai, demo dimulai dari awal / port ${String(lastPort)} is taken, starting the demo afresh`);
-    for (const entry of await readdir(demoDir)) {
-      await rm(path.join(demoDir, entry), { recursive: true, force: true });
-    }
+    await emptyDir(demoDir);
     return startSynapse({ dataDir });
   });
   await writeFile(portFile, new URL(hs.baseUrl).port);
   return hs;
+};
+
+const emptyDir = async (dir: string): Promise<void> => {
+  for (const entry of await readdir(dir)) {
+    await rm(path.join(dir, entry), { recursive: true, force: true });
+  }
 };

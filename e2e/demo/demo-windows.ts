@@ -47,10 +47,18 @@ const speakLive = async ({ cores, talk, state }: Options): Promise<void> => {
   if (roomId === undefined) {
     return;
   }
-  for (const [who, text, mentioned] of liveLines) {
-    await sleep(5000);
-    const mentions = mentioned.map((localpart) => ({ userId: cores.userId(localpart), name: memberByName(localpart).displayName }));
-    await talk.send(await cores.core(who), roomId, text, { mentions });
+  try {
+    for (const [who, text, mentioned] of liveLines) {
+      await sleep(5000);
+      const core = await cores.core(who);
+      // On a later run their core has just started: the room comes with its first sync.
+      await talk.knows(core, roomId);
+      const mentions = mentioned.map((localpart) => ({ userId: cores.userId(localpart), name: memberByName(localpart).displayName }));
+      await talk.send(core, roomId, text, { mentions });
+    }
+  } catch (error) {
+    // The windows matter more than the live lines: say so and go on.
+    console.log(`  Pesan langsung tidak terkirim / the live messages were not sent: ${String(error)}`);
   }
   // Their cores are not needed any more: the two CPUs go to the windows.
   await talk.close();

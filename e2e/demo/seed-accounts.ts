@@ -71,6 +71,8 @@ export class MemberCores {
     const bridge = await connectBridge(app.url);
     if ((await bridge.invoke('session:get', {})) === null) {
       await bridge.invoke('session:signIn', { homeserverUrl: this.options.baseUrl, username: member.localpart, password: member.password });
+      // The co-op speaks Indonesian, whatever language the machine running the demo is set to.
+      await bridge.invoke('settings:setLanguage', { language: 'id' });
       const { recoveryKey } = await until(
         `${member.displayName}'s recovery key`,
         async () => (await bridge.invoke('security:takeRecoveryKey', {})) ?? undefined,

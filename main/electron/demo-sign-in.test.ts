@@ -21,12 +21,13 @@ const noWait = (): Promise<void> => Promise.resolve();
 const credentials = JSON.stringify({ homeserverUrl: 'http://127.0.0.1:8008', username: 'sari', password: 'demo-sari' });
 
 describe('demoSignIn', () => {
-  it('signs in with the credentials from the environment when the profile has no session', async () => {
-    const connection = fakeConnection({ 'session:get': [null] });
+  it('signs in with the credentials from the environment when the profile has no session, in Indonesian', async () => {
+    const connection = fakeConnection({ 'session:get': [null], 'session:signIn': [{ userId: '@sari:localhost' }] });
     await demoSignIn(connection, credentials, silentLogger);
     expect(connection.calls).toEqual([
       ['session:get', {}],
       ['session:signIn', JSON.parse(credentials)],
+      ['settings:setLanguage', { language: 'id' }],
     ]);
   });
 

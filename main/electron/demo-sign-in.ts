@@ -10,7 +10,7 @@ const wait: Wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `npm run demo` in Electron: signs the demo member in through the same contract the window
- * uses (`REMBUK_DEMO_SIGN_IN`), so no step is special. Only when the profile has no session yet.
+ * uses (`REMBUK_DEMO_SIGN_IN`), so no step is special, in Indonesian. Only when the profile has no session yet.
  */
 export const demoSignIn = async (connection: Pick<Connection, 'handle'>, credentialsJson: string | undefined, logger: Logger): Promise<void> => {
   const current = await connection.handle('session:get', {});
@@ -20,7 +20,10 @@ export const demoSignIn = async (connection: Pick<Connection, 'handle'>, credent
   const result = await connection.handle('session:signIn', JSON.parse(credentialsJson ?? 'null'));
   if (!result.ok) {
     logger.warn(`demo sign-in failed: ${result.error.code}`);
+    return;
   }
+  // The demo co-op speaks Indonesian, whatever language the machine running it is set to.
+  await connection.handle('settings:setLanguage', { language: 'id' });
 };
 
 /**
