@@ -43,7 +43,7 @@ const stopAll = async (): Promise<void> => {
 try {
   await watch.time('pendaftaran / registration', () => registerMembers(hs));
   const state = await openStateFile(demoDir);
-  await seedDemo(cores, talk, state, watch);
+  await seedDemo(cores, talk, state, watch, demoDir);
   const seedMs = Math.round(performance.now() - started);
   console.log(`Data demo siap dalam ${(seedMs / 1000).toFixed(1)} dtk / demo seeded in ${(seedMs / 1000).toFixed(1)} s`);
   for (const { step, ms } of watch.timings) {

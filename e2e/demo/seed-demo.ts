@@ -38,7 +38,7 @@ const seeded = (state: StateFile): boolean => {
  * ones): the co-op first, so the proposal it closes can run out while the group chats and
  * the WhatsApp export is imported, side by side.
  */
-export const seedDemo = async (cores: MemberCores, talk: RoomTalk, state: StateFile, watch: Stopwatch): Promise<void> => {
+export const seedDemo = async (cores: MemberCores, talk: RoomTalk, state: StateFile, watch: Stopwatch, demoDir: string): Promise<void> => {
   if (seeded(state)) {
     return;
   }
@@ -51,7 +51,7 @@ export const seedDemo = async (cores: MemberCores, talk: RoomTalk, state: StateF
   });
   const { closeLater } = await watch.time('koperasi / co-op', () => seedCoop(cores, talk, state));
   await Promise.all([
-    watch.time('impor WhatsApp / WhatsApp import', () => seedImport(cores, talk, state)),
+    watch.time('impor WhatsApp / WhatsApp import', () => seedImport(cores, talk, state, demoDir)),
     watch.time('obrolan grup dan langsung / group and direct chat', async () => {
       await seedGroupRoom(cores, talk, state);
       await seedDirectChat(cores, talk, state);

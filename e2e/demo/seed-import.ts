@@ -1,11 +1,13 @@
+import path from 'node:path';
 import { fixtureZip, uploadThroughBridge } from '../fixtures/import-files.ts';
 import { until } from '../fixtures/until.ts';
 import { demoNames } from './demo-members.ts';
+import { copyExportWithout } from './demo-export.ts';
 import type { StateFile } from './demo-state.ts';
 import type { MemberCores } from './seed-accounts.ts';
 import type { RoomTalk } from './seed-talk.ts';
 
-/** The shared fixtures' Android export in Indonesian, with photos, a voice note, documents and a sticker. */
+/** The shared fixtures' Android export in Indonesian, with photos, a voice note, documents and a sticker (copied without its intruder). */
 export const IMPORT_ZIP = 'android-id-with-media.zip';
 
 /**
@@ -14,7 +16,7 @@ export const IMPORT_ZIP = 'android-id-with-media.zip';
  * Budi invited (the invite hands over the history's keys, so he reads it all).
  * Answers the import's room, started when called and finished when the promise settles.
  */
-export const seedImport = async (cores: MemberCores, talk: RoomTalk, state: StateFile): Promise<void> => {
+export const seedImport = async (cores: MemberCores, talk: RoomTalk, state: StateFile, demoDir: string): Promise<void> => {
   if (state.read().importRoomId !== undefined) {
     return;
   }
@@ -22,7 +24,10 @@ export const seedImport = async (cores: MemberCores, talk: RoomTalk, state: Stat
   // An import an interrupted run started goes on by itself: wait for it rather than start another.
   let job = (await sari.bridge.invoke('import:list', {})).find((candidate) => candidate.roomName === demoNames.importRoom && candidate.phase !== 'cancelled');
   if (job === undefined) {
-    const opened = await sari.bridge.invoke('import:open', { uploadId: await uploadThroughBridge(sari.bridge, fixtureZip(IMPORT_ZIP)) });
+    // The fixture's intruder (made to test path traversal) is no member of a real group.
+    const exportFile = path.join(demoDir, IMPORT_ZIP);
+    await copyExportWithout(fixtureZip(IMPORT_ZIP), exportFile, ['Penyusup']);
+    const opened = await sari.bridge.invoke('import:open', { uploadId: await uploadThroughBridge(sari.bridge, exportFile) });
     if (opened.kind !== 'preview') {
       throw new Error(`${IMPORT_ZIP}: expected a preview, got ${opened.kind}`);
     }
