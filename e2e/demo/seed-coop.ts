@@ -27,6 +27,8 @@ export const seedCoop = async (cores: MemberCores, talk: RoomTalk, state: StateF
     const joined = await Promise.all(demoMembers.filter((member) => member.localpart !== 'sari').map((member) => cores.core(member.localpart)));
     await Promise.all(joined.map((core) => talk.join(core, roomId)));
     await assignClasses(sari, roomId, demoMembers, cores);
+    // The assembly room's own timeline says where the proposals are (they show in the Co-op tab).
+    await talk.send(sari, roomId, 'Selamat datang di rapat anggota daring. Usulan dan pemungutan suara ada di tab **Koperasi**; diskusinya boleh di sini.');
     coop = { roomId };
     await state.update({ coop });
   }
