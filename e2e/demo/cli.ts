@@ -55,7 +55,7 @@ try {
 
   if (check) {
     const checkStarted = performance.now();
-    const results = await checkDemo(cores, talk, state.read());
+    const results = await checkDemo(cores, talk, state.read(), demoDir);
     for (const result of results) {
       console.log(`${result.ok ? 'OK' : 'MISSING'} ${result.name}: ${result.detail}`);
     }

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import type { TimelineItem } from '../../shared/model/timeline.ts';
 import { until } from '../fixtures/until.ts';
 import type { DemoState } from './demo-state.ts';
-import type { MemberCores } from './seed-accounts.ts';
+import { recoveryKeyFile, type MemberCores } from './seed-accounts.ts';
 import type { RoomTalk } from './seed-talk.ts';
 
 /** One thing the demo must show, as `--check` prints it: `OK <name>: <detail>` or `MISSING <name>: <why>`. */
@@ -13,7 +14,7 @@ const messages = (items: readonly TimelineItem[]): TimelineItem[] => items.filte
  * Reads back, through the members' own cores, what the demo promises: each check polls a
  * while, since a core may still be syncing or decrypting what the seed just sent.
  */
-export const checkDemo = async (cores: MemberCores, talk: RoomTalk, state: DemoState): Promise<CheckResult[]> => {
+export const checkDemo = async (cores: MemberCores, talk: RoomTalk, state: DemoState, demoDir: string): Promise<CheckResult[]> => {
   const sari = await cores.core('sari');
   const budi = await cores.core('budi');
   const check = async (name: string, probe: () => Promise<string | undefined>): Promise<CheckResult> => {
@@ -48,6 +49,23 @@ export const checkDemo = async (cores: MemberCores, talk: RoomTalk, state: DemoS
     return { roomId, items: messages(await talk.items(sari, roomId)) };
   };
   return [
+    await check('windows signed in, recovery key saved', async () => {
+      for (const core of [sari, budi]) {
+        const session = await core.bridge.invoke('session:get', {});
+        const security = await core.bridge.invoke('security:get', {});
+        // A key still waiting would open the window on its dialog.
+        if (
+          session === null ||
+          security.phase !== 'ready' ||
+          !security.keyBackupEnabled ||
+          security.recoveryKeyWaiting ||
+          !existsSync(recoveryKeyFile(demoDir, core.member.localpart))
+        ) {
+          return undefined;
+        }
+      }
+      return 'Sari and Budi: cross-signed, key backup on, no recovery key waiting to be shown';
+    }),
     await check('encrypted group room', async () => {
       const roomId = need(state.groupRoomId, 'the group room');
       const details = await sari.bridge.invoke('room:details', { roomId });

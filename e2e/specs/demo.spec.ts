@@ -25,6 +25,7 @@ const runCheck = async (demoDir: string): Promise<{ code: number; output: string
 
 /** Every line the check prints as it reads the demo back, one per thing the demo shows. */
 const checked = [
+  'OK windows signed in, recovery key saved',
   'OK encrypted group room',
   'OK replies, reactions, an edit and a deletion',
   'OK a mention',
