@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'e2e/homeserver/**/*.test.ts', '.ci/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'e2e/homeserver/**/*.test.ts', 'e2e/demo/**/*.test.ts', '.ci/**/*.test.ts'],
         },
       },
       {

@@ -11,6 +11,7 @@ import { consoleLogger, type Logger } from '../core/ports.ts';
 import type { AppCore } from '../core/app-core.ts';
 import { openSecretBox } from './adapters/safe-storage-secret-box.ts';
 import { parseCliArgs, type CliOptions } from './cli-args.ts';
+import { demoRestore, demoSignIn } from './demo-sign-in.ts';
 import { registerIpc, type IpcHost } from './ipc/handle.ts';
 import { preloadPath, rendererRoot } from './paths.ts';
 import { registerAppScheme, serveAppScheme } from './windows/app-protocol.ts';
@@ -119,7 +120,12 @@ const run = async (options: CliOptions, logger: Logger): Promise<void> => {
   }, logger);
   await started;
   if (options.demoSignIn) {
-    await demoSignIn(core, logger);
+    const demo = core.connect(() => undefined, 'demo');
+    await demoSignIn(demo, process.env.REMBUK_DEMO_SIGN_IN, logger);
+    // In the background: the window opens meanwhile, its banner gone once the keys are back.
+    void demoRestore(demo, process.env.REMBUK_DEMO_RECOVERY_KEY ?? '', logger).finally(() => {
+      demo.close();
+    });
   }
   const host = registerIpc(core, logger);
   ipc = host;
@@ -145,22 +151,6 @@ const run = async (options: CliOptions, logger: Logger): Promise<void> => {
       app.quit();
     }
   });
-};
-
-/** Signs the demo member in through the same contract the window uses, so no step is special. */
-const demoSignIn = async (core: AppCore, logger: Logger): Promise<void> => {
-  const connection = core.connect(() => undefined, 'demo');
-  try {
-    const current = await connection.handle('session:get', {});
-    if (current.ok && current.value === null) {
-      const result = await connection.handle('session:signIn', JSON.parse(process.env.REMBUK_DEMO_SIGN_IN ?? 'null'));
-      if (!result.ok) {
-        logger.warn(`demo sign-in failed: ${result.error.code}`);
-      }
-    }
-  } finally {
-    connection.close();
-  }
 };
 
 const logger = consoleLogger('rembuk');

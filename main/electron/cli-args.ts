@@ -9,7 +9,8 @@ export type CliOptions = {
   allowPlaintextSecrets: boolean;
   /**
    * `--demo-sign-in-from-env`: `npm run demo` opens Electron already signed in as a demo
-   * member, with the credentials in REMBUK_DEMO_SIGN_IN. Only with this switch, and only
+   * member, with the credentials in REMBUK_DEMO_SIGN_IN (and restored with the recovery key
+   * in REMBUK_DEMO_RECOVERY_KEY, this being a second device). Only with this switch, and only
    * when the profile has no session yet.
    */
   demoSignIn: boolean;
