@@ -251,7 +251,9 @@ for (const look of LOOKS) {
   });
 }
 
-test('at the window’s minimum size the room list, a room and its composer are reachable and nothing overflows sideways', async ({ browser }) => {
+test('at the window’s minimum size the room list, a room with its composer and a proposal are reachable, one at a time, and nothing overflows sideways', async ({
+  browser,
+}) => {
   const look: Look = { language: 'id', theme: 'light' };
   const page = await openWindow(browser, look, { width: MAIN_WINDOW_SIZE.minWidth, height: MAIN_WINDOW_SIZE.minHeight });
   const overflow = (): Promise<number> => page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
@@ -271,5 +273,15 @@ test('at the window’s minimum size the room list, a room and its composer are 
 
   await page.getByTestId('back-to-list').click();
   await expect(roomRow(page, ROOM)).toBeInViewport({ ratio: 1 });
+
+  // The Co-op tab too: the co-op list, then a proposal in the whole window, and back.
+  await page.getByTestId('tab-coop').click();
+  await page.getByTestId('coop-row').getByRole('button').click();
+  await page.getByTestId('proposal-row').getByRole('button').click();
+  await expect(page.getByTestId('vote-setuju')).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.getByTestId('proposal-back').click();
+  await page.getByTestId('back-to-list').click();
+  await expect(page.getByTestId('coop-row')).toBeInViewport({ ratio: 1 });
   await page.context().close();
 });
