@@ -43,6 +43,21 @@ describe('room list projection', () => {
     });
   });
 
+  it('previews a reply without the quoted original that older clients get, and a plain "> " message as it is', async () => {
+    const reply = await makeRoom('!r:example.org', [
+      member(ME, 'join'),
+      member('@budi:example.org', 'join', 'Budi'),
+      text('@budi:example.org', `> <${ME}> Rapat jam 9\n\nSiap, saya datang`, { 'm.relates_to': { 'm.in_reply_to': { event_id: '$asked' } } }),
+    ]);
+    expect(toRoomListEntry(reply, ME, new Set())?.preview).toEqual({ sender: 'Budi', own: false, body: 'Siap, saya datang' });
+    const quote = await makeRoom('!q:example.org', [
+      member(ME, 'join'),
+      member('@budi:example.org', 'join', 'Budi'),
+      text('@budi:example.org', '> kutipan\n\nbalasan'),
+    ]);
+    expect(toRoomListEntry(quote, ME, new Set())?.preview?.body).toBe('> kutipan balasan');
+  });
+
   it('previews a message imported from WhatsApp under its original author, without the [time] Name: prefix', async () => {
     const block = { v: 1, source: 'a'.repeat(64), index: 7, sender: 'Pak Joko', ts: 1000, system: false };
     const room = await makeRoom('!imp:example.org', [

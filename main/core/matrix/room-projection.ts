@@ -4,6 +4,7 @@ import { importedPreview } from './import/imported-view.ts';
 import { mentionsMe } from '../format/mentions.ts';
 import { initialsOf } from './initials.ts';
 import { readRelation } from './relations/rel-event.ts';
+import { stripReplyFallbackBody } from './relations/reply-fallback.ts';
 
 const PREVIEW_LENGTH = 140;
 
@@ -26,8 +27,14 @@ const previewBody = (event: MatrixEvent): string => {
   if (event.isRedacted()) {
     return '';
   }
-  const body = event.getContent<{ body?: unknown }>().body;
-  return typeof body === 'string' ? body.replace(/\s+/g, ' ').slice(0, PREVIEW_LENGTH) : '';
+  const content = event.getContent();
+  const raw: unknown = content.body;
+  if (typeof raw !== 'string') {
+    return '';
+  }
+  // A reply's body starts with the quoted original (`> <@sender> …`) for older clients: the timeline drops it, so does the preview.
+  const body = readRelation(content['m.relates_to']).inReplyTo === null ? raw : stripReplyFallbackBody(raw);
+  return body.replace(/\s+/g, ' ').slice(0, PREVIEW_LENGTH);
 };
 
 /** Still ciphertext: the key failed or has not arrived (an SDK stand-in body would read as a message). */

@@ -2,6 +2,7 @@ import { BrowserWindow, type WebContents } from 'electron';
 import type { Logger } from '../../core/ports.ts';
 import { guardWebContents } from './navigation-guards.ts';
 import { APP_ENTRY_URL } from './url-policy.ts';
+import { MAIN_WINDOW_SIZE } from './window-size.ts';
 
 export type MainWindowOptions = {
   preloadPath: string;
@@ -14,10 +15,7 @@ export type MainWindowOptions = {
 export const createMainWindow = ({ preloadPath, logger, beforeLoad }: MainWindowOptions): BrowserWindow => {
   const window = new BrowserWindow({
     title: 'Rembuk',
-    width: 1100,
-    height: 760,
-    minWidth: 480,
-    minHeight: 420,
+    ...MAIN_WINDOW_SIZE,
     show: false,
     webPreferences: {
       contextIsolation: true,

@@ -16,10 +16,13 @@ export const MainLayout = () => {
   const importOpen = useStore(imports.store, (state) => state.open);
   const selectedRoomId = useStore(rooms.store, (state) => state.selectedRoomId);
   const tab = useStore(coop.store, (state) => state.tab);
+  const selectedCoopId = useStore(coop.store, (state) => state.selectedRoomId);
+  // A narrow window shows the list or the pane, not both (layout.css): which one, by what is open.
+  const showing = (tab === 'coop' ? selectedCoopId !== null : importOpen || selectedRoomId !== null) ? 'showing-pane' : 'showing-list';
   const { switcherOpen, closeSwitcher } = useRoomShortcuts();
 
   return (
-    <div className="layout">
+    <div className={`layout ${showing}`}>
       <Sidebar />
       <main className="room-pane">
         {tab === 'coop' ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CoopView } from '../../../../shared/model/coop.ts';
 import { useStores } from '../../lib/stores-context.ts';
+import { BackToListButton } from '../../ui/BackToListButton.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { MatrixIdDialog } from '../../ui/MatrixIdDialog.tsx';
 import { CharterSection } from './CharterSection.tsx';
@@ -29,6 +30,11 @@ export const CoopOverview = ({ view }: { view: CoopView }) => {
   return (
     <section className="coop-view" data-testid="coop-view" data-room-id={view.roomId} aria-label={view.name}>
       <header className="room-header">
+        <BackToListButton
+          onClick={() => {
+            coop.select(null);
+          }}
+        />
         <div className="room-header-text">
           <h2 data-testid="coop-view-name">{view.name}</h2>
           <p className="muted room-header-sub">

@@ -78,7 +78,7 @@ export const SettingsDialog = ({ onClose }: SettingsDialogProps) => {
               <dt>{t('settings.deviceId')}</dt>
               <dd data-testid="settings-device-id">{account.deviceId}</dd>
               <dt>{t('settings.homeserver')}</dt>
-              <dd>{account.homeserverUrl}</dd>
+              <dd data-testid="settings-homeserver">{account.homeserverUrl}</dd>
             </dl>
           </section>
         )}

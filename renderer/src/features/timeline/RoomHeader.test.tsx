@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomDetails } from '../../../../shared/model/room.ts';
 import { createFakeBridge } from '../../test/fake-bridge.ts';
 import type { Rendered } from '../../test/render.tsx';
-import { render } from '../../test/render.tsx';
+import { click, render } from '../../test/render.tsx';
 import { createTestApp } from '../../test/test-app.ts';
 import { RoomHeader } from './RoomHeader.tsx';
 
@@ -23,8 +23,7 @@ const details = (encrypted: boolean): RoomDetails => ({
   linkPreviews: false,
 });
 
-const setup = (encrypted: boolean, language: 'id' | 'en' = 'id') => {
-  const app = createTestApp(createFakeBridge());
+const setup = (encrypted: boolean, language: 'id' | 'en' = 'id', app = createTestApp(createFakeBridge())) => {
   view = render(<RoomHeader roomName="Rapat" />, app.stores, language);
   act(() => {
     app.stores.timeline.store.setState({ details: details(encrypted) });
@@ -33,6 +32,15 @@ const setup = (encrypted: boolean, language: 'id' | 'en' = 'id') => {
 };
 
 describe('RoomHeader', () => {
+  it('has a labelled way back to the list, for the narrow window that shows the list or the room', async () => {
+    const app = createTestApp(createFakeBridge());
+    app.stores.rooms.select('!a:x');
+    const back = setup(true, 'id', app).byTestId('back-to-list');
+    expect(back.getAttribute('aria-label')).toBe('Kembali ke daftar');
+    await click(back);
+    expect(app.stores.rooms.store.getState().selectedRoomId).toBeNull();
+  });
+
   it('shows a lock and "Terenkripsi" on an encrypted room, with what it means as the tooltip', () => {
     const view = setup(true);
     const mark = view.byTestId('room-encrypted');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useStores } from '../../lib/stores-context.ts';
+import { BackToListButton } from '../../ui/BackToListButton.tsx';
 import { LockIcon } from '../../ui/icons.ts';
 import { MembersDialog } from '../security/index.ts';
 import { InviteDialog } from './InviteDialog.tsx';
@@ -12,13 +13,18 @@ export type RoomHeaderProps = {
 
 export const RoomHeader = ({ roomName }: RoomHeaderProps) => {
   const { t } = useTranslation();
-  const { timeline } = useStores();
+  const { timeline, rooms } = useStores();
   const details = useStore(timeline.store, (state) => state.details);
   const [inviting, setInviting] = useState(false);
   const [showingMembers, setShowingMembers] = useState(false);
 
   return (
     <header className="room-header">
+      <BackToListButton
+        onClick={() => {
+          rooms.select(null);
+        }}
+      />
       <div className="room-header-text">
         <h2 data-testid="room-header-name">{roomName}</h2>
         {details && (
