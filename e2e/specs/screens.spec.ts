@@ -16,8 +16,8 @@ import { newTestUser, type TestUser } from '../fixtures/users.ts';
  * (screens.spec.ts-snapshots/; `--update-snapshots` writes them anew), and checked with axe-core.
  * One member's core is seeded once for the whole file; each look is a fresh window on it (the
  * language follows the window's locale while the member has not chosen one, the theme follows
- * its colour scheme). Emoji are blank in these screenshots: Debian's Chromium draws with the
- * system FreeType (2.12), which cannot paint the bundled font's COLRv1 glyphs; Electron has its own.
+ * its colour scheme). Emoji come from the bundled Twemoji (COLRv0) font, which this Chromium
+ * paints; a font it cannot paint would show as blank chips against the baselines.
  */
 
 type Bridge = Awaited<ReturnType<typeof connectBridge>>;
@@ -199,7 +199,7 @@ const expectAccessible = async (page: Page, screen: string): Promise<void> => {
 };
 
 const checkScreen = async (page: Page, screen: string, look: Look): Promise<void> => {
-  // The emoji font's subsets load when a glyph first needs them.
+  // The emoji font loads when a glyph first needs it.
   await page.evaluate(async () => {
     await document.fonts.ready;
   });

@@ -6,6 +6,7 @@
 import type { TimelineItem } from '../../../../shared/model/timeline.ts';
 import type { PollView, ReplyQuote } from '../../../../shared/model/conversation.ts';
 import { mentionsMe } from '../../format/mentions.ts';
+import { htmlToText } from '../../format/html-text.ts';
 import { HTML_FORMAT, renderFormatting } from '../../format/message-format.ts';
 import { parsePollEnd, parsePollResponse, parsePollStart, POLL_END, POLL_RESPONSE, STABLE_POLL_END, STABLE_POLL_RESPONSE } from '../../governance/protocol.ts';
 import { pollView } from './poll-view.ts';
@@ -52,9 +53,16 @@ export const inTimeline = (event: RelEvent, threadRootId: string | null): boolea
 
 const textOf = (content: Record<string, unknown>): string => (typeof content.body === 'string' ? content.body : '');
 
-/** The text an event shows now (its latest valid edit), without a reply fallback. */
+/**
+ * The words an event shows now (its latest valid edit), without a reply fallback: from its
+ * HTML when it has some, so a quote reads "balai desa" where the body has "**balai desa**".
+ */
 const currentText = (event: RelEvent, index: RelationIndex): string => {
-  const text = textOf(index.latestContent(event).content);
+  const content = index.latestContent(event).content;
+  if (content.format === HTML_FORMAT && typeof content.formatted_body === 'string') {
+    return htmlToText(content.formatted_body);
+  }
+  const text = textOf(content);
   return event.inReplyTo === null ? text : stripReplyFallbackBody(text);
 };
 

@@ -42,6 +42,14 @@ describe('conversation projection', () => {
     });
   });
 
+  it('quotes the words of a formatted original, not its Markdown', async () => {
+    const original = text(ALICE, 'Jadi di **balai desa**', { format: 'org.matrix.custom.html', formatted_body: 'Jadi di <strong>balai desa</strong>' });
+    const answer = reply(ME, original.getId() ?? '', '> <@alice:example.org> Jadi di **balai desa**\n\nSiap');
+    const room = await makeRoom(ROOM, [...setup, original, answer]);
+    const [, shown] = messages(projectTimeline(room, ME));
+    expect(shown).toMatchObject({ replyTo: { excerpt: 'Jadi di balai desa' } });
+  });
+
   it("never trusts a reply pointing at another room's event: no name, no excerpt", async () => {
     const elsewhere = makeEvent({ type: 'm.room.message', sender: ALICE, content: { msgtype: 'm.text', body: 'secret' }, room_id: '!other:example.org' });
     const answer = reply(MALLORY, elsewhere.getId() ?? '', '> <@alice:example.org> fake quote\n\nlook');
