@@ -5,6 +5,7 @@
  */
 import { Direction, EventType, type EventTimeline, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { PaginateDirection, TimelineItem, TimelineWindow } from '../../../../shared/model/timeline.ts';
+import { RelationFeed } from '../relations/relation-feed.ts';
 import { projectEvents, stableItemId, type MediaProjection } from '../timeline-projection.ts';
 import { DEFAULT_LIMITS, PageWindow, type Page, type WindowLimits } from './page-window.ts';
 import type { PageSource } from './page-source.ts';
@@ -26,6 +27,8 @@ export class RoomWindow {
   private readonly media: MediaProjection | null;
   private readonly threadRootId: string | null;
   private readonly pages: PageWindow<MatrixEvent>;
+  /** The relations among what the window holds, updated by each projection with what changed since the last. */
+  private readonly relations = new RelationFeed();
   /** The live timeline the live page follows; a gappy sync replaces it and the window starts over. */
   private liveTimeline: EventTimeline | null = null;
   /** How many of the live timeline's events were looked at for edits and redactions of fetched events. */
@@ -67,6 +70,7 @@ export class RoomWindow {
     this.generation++;
     this.pages.resetLive([], null);
     this.liveTimeline = null;
+    this.relations.clear();
   }
 
   /** `listener` hears of changes the window sees outside a sync; the subscription publishes then. */
@@ -89,6 +93,7 @@ export class RoomWindow {
     const items = projectEvents(this.room, events, this.myUserId, this.media, this.pages.atLive, {
       threadRootId: this.threadRootId,
       relationSources: [...quoted, ...live],
+      relations: this.relations,
     });
     this.fetchMissingOriginals(items);
     return items;
