@@ -99,6 +99,29 @@ describe('room window', () => {
     expect(items.find((item) => item.eventId === target?.getId())?.kind).toBe('redacted');
   });
 
+  it('keeps its relations from one projection to the next: a live reaction, an edit, and their redactions', async () => {
+    const { room, window: view } = await setup({ history: 0, live: 1 });
+    const message = room.getLiveTimeline().getEvents()[0];
+    const id = message?.getId() ?? '';
+    const shownMessage = (): TimelineItem | undefined => view.items().find((item) => item.eventId === id);
+    expect(shownMessage()).not.toHaveProperty('reactions');
+    const mine = inRoom(makeEvent({ type: 'm.reaction', sender: ME, content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: id, key: '👍' } } }));
+    const fix = inRoom(
+      text('@alice:example.org', '* baru 0 diperbaiki', {
+        'm.new_content': { msgtype: 'm.text', body: 'baru 0 diperbaiki' },
+        'm.relates_to': { rel_type: 'm.replace', event_id: id },
+      }),
+    );
+    await room.addLiveEvents([mine, fix], { addToState: false });
+    expect(shownMessage()).toMatchObject({ body: 'baru 0 diperbaiki', edited: true, reactions: [{ key: '👍', count: 1, mine: true }] });
+    const redact = (target: MatrixEvent): MatrixEvent =>
+      inRoom(makeEvent({ type: 'm.room.redaction', sender: target.getSender() ?? '', redacts: target.getId(), content: { redacts: target.getId() } }));
+    await room.addLiveEvents([redact(mine), redact(fix)], { addToState: false });
+    const after = shownMessage();
+    expect(after).toMatchObject({ kind: 'message', body: 'baru 0' });
+    expect(after).not.toHaveProperty('reactions');
+  });
+
   it('drops the live end past the cap, then pages forward to it and follows it again', async () => {
     const { window, server } = await setup({ cap: 6 });
     await window.paginate('backward');
