@@ -12,25 +12,23 @@ import type { RelEvent } from './rel-event.ts';
 
 export class RelationFeed {
   private readonly index = new RelationIndex();
-  /** Every view in the index, with the projection that last handed it over. */
-  private readonly held = new Map<RelEvent, number>();
-  private generation = 0;
+  /** Every view in the index: the events of the last projection. */
+  private held = new Set<RelEvent>();
 
   /** The index over exactly `events`: what is new goes in (a redacted or decrypted event as its new view), what left goes out. */
   update(events: Iterable<RelEvent>): RelationIndex {
-    const generation = ++this.generation;
-    for (const event of events) {
+    const next = new Set(events);
+    for (const event of next) {
       if (!this.held.has(event)) {
         this.index.add(event);
       }
-      this.held.set(event, generation);
     }
-    for (const [event, seen] of this.held) {
-      if (seen !== generation) {
-        this.held.delete(event);
+    for (const event of this.held) {
+      if (!next.has(event)) {
         this.index.remove(event);
       }
     }
+    this.held = next;
     return this.index;
   }
 

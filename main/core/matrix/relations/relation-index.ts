@@ -43,8 +43,12 @@ export type ThreadAggregate = { count: number; latest: RelEvent | null };
 type ReactionTally = { key: string; senders: string[] }[];
 
 export class RelationIndex {
-  /** Every copy of each event id (a window's page and the live timeline may both hold it), in the order they came; the last stands. */
-  private readonly copies = new Map<string, RelEvent[]>();
+  /**
+   * Each event id's standing copy, and the copies before it when there are several (a
+   * window's page and the live timeline may both hold an event): the last to come stands.
+   */
+  private readonly events = new Map<string, RelEvent>();
+  private readonly earlierCopies = new Map<string, RelEvent[]>();
   /** The standing copy of each relation event, by the event it points at. */
   private readonly children = new Map<string, RelEvent[]>();
   /** Reactions tallied per target on first ask, until a relation to that target changes. */
@@ -58,34 +62,46 @@ export class RelationIndex {
 
   /** One more event (or another copy of one already held: the later copy stands, counted once). */
   add(event: RelEvent): void {
-    const copies = this.copies.get(event.id);
-    if (copies === undefined) {
-      this.copies.set(event.id, [event]);
+    const standing = this.events.get(event.id);
+    this.events.set(event.id, event);
+    if (standing === undefined) {
       this.attach(event);
       return;
     }
-    const standing = copies.at(-1);
-    copies.push(event);
-    if (standing !== undefined) {
-      this.replaceChild(standing, event);
+    const earlier = this.earlierCopies.get(event.id);
+    if (earlier === undefined) {
+      this.earlierCopies.set(event.id, [standing]);
+    } else {
+      earlier.push(standing);
     }
+    this.replaceChild(standing, event);
   }
 
   /** Takes back one copy added before (the very object); the copy that came before it stands again, if any. */
   remove(event: RelEvent): void {
-    const copies = this.copies.get(event.id);
-    const at = copies?.lastIndexOf(event) ?? -1;
-    if (copies === undefined || at < 0) {
+    const standing = this.events.get(event.id);
+    const earlier = this.earlierCopies.get(event.id);
+    if (standing !== event) {
+      const at = earlier?.lastIndexOf(event) ?? -1;
+      if (earlier !== undefined && at >= 0) {
+        earlier.splice(at, 1);
+        if (earlier.length === 0) {
+          this.earlierCopies.delete(event.id);
+        }
+      }
       return;
     }
-    copies.splice(at, 1);
-    const standing = copies.at(-1);
-    if (standing === undefined) {
-      this.copies.delete(event.id);
-      this.detach(event);
-    } else if (at === copies.length) {
-      this.replaceChild(event, standing);
+    const previous = earlier?.pop();
+    if (earlier?.length === 0) {
+      this.earlierCopies.delete(event.id);
     }
+    if (previous === undefined) {
+      this.events.delete(event.id);
+      this.detach(event);
+      return;
+    }
+    this.events.set(event.id, previous);
+    this.replaceChild(event, previous);
   }
 
   private attach(event: RelEvent): void {
@@ -134,12 +150,16 @@ export class RelationIndex {
   }
 
   get(eventId: string): RelEvent | undefined {
-    return this.copies.get(eventId)?.at(-1);
+    return this.events.get(eventId);
   }
 
   /** The event's relations of one type, not redacted, oldest first (ties by id): the same answer whatever order they came in. */
   private childrenOf(eventId: string, relType: string): RelEvent[] {
-    return (this.children.get(eventId) ?? []).filter((child) => child.relation?.relType === relType && !child.redacted).sort(byTime);
+    const children = this.children.get(eventId);
+    if (children === undefined) {
+      return [];
+    }
+    return children.filter((child) => child.relation?.relType === relType && !child.redacted).sort(byTime);
   }
 
   /** An event the member never sees as a line of its own: an edit, a reaction. */
