@@ -1,35 +1,60 @@
 /**
  * A window's relation index, kept from one projection to the next instead of built again
- * from every event each time. Each projection hands it the plain views of the events the
- * window holds now (`toRelEvent` gives the same object for an event until its id, type,
- * decryption or redaction changes); only the views it has not seen are added and only the
- * ones gone are removed, so an arriving reaction re-tallies its own message and nothing else,
- * and what the index answers is what an index built afresh from these events would (two
- * copies of one event id that differ aside: the copy that came last stands, here and there).
+ * from every event each time. Each projection hands it the events the window holds now
+ * (MatrixEvents in the app); it keeps each one's plain view while `view` says nothing it
+ * depends on changed, so only new and changed events go into the index and only the ones
+ * gone come out: an arriving reaction re-tallies its own message and nothing else. What the
+ * index answers is what an index built afresh from these views would (two copies of one
+ * event id that differ aside: the copy that came last stands, here and there).
  */
 import { RelationIndex } from './relation-index.ts';
 import type { RelEvent } from './rel-event.ts';
 
-export class RelationFeed {
-  private readonly index = new RelationIndex();
-  /** Every view in the index: the events of the last projection. */
-  private held = new Set<RelEvent>();
+/** An event's plain view, with whatever its maker needs to tell whether it is still current. */
+export type Viewed = { rel: RelEvent };
 
-  /** The index over exactly `events`: what is new goes in (a redacted or decrypted event as its new view), what left goes out. */
-  update(events: Iterable<RelEvent>): RelationIndex {
-    const next = new Set(events);
-    for (const event of next) {
-      if (!this.held.has(event)) {
-        this.index.add(event);
+/** What a projection asks of a feed (whatever views it keeps). */
+export type IndexFeed<S> = { update(sources: readonly S[]): { index: RelationIndex; rels: RelEvent[] } };
+
+export class RelationFeed<S, V extends Viewed = Viewed> implements IndexFeed<S> {
+  private readonly index = new RelationIndex();
+  /** Every source of the last projection, its view, and the projection it was last seen in. */
+  private readonly held = new Map<S, { viewed: V; generation: number }>();
+  private generation = 0;
+  /** The view of a source: `previous` itself while it is still current, else a new one. */
+  private readonly view: (source: S, previous: V | undefined) => V;
+
+  constructor(view: (source: S, previous: V | undefined) => V) {
+    this.view = view;
+  }
+
+  /** The index over exactly `sources`, and each source's view in their order. */
+  update(sources: readonly S[]): { index: RelationIndex; rels: RelEvent[] } {
+    const generation = ++this.generation;
+    const rels: RelEvent[] = [];
+    for (const source of sources) {
+      const entry = this.held.get(source);
+      const viewed = this.view(source, entry?.viewed);
+      if (entry === undefined) {
+        this.index.add(viewed.rel);
+        this.held.set(source, { viewed, generation });
+      } else {
+        if (viewed !== entry.viewed) {
+          this.index.remove(entry.viewed.rel);
+          this.index.add(viewed.rel);
+          entry.viewed = viewed;
+        }
+        entry.generation = generation;
+      }
+      rels.push(viewed.rel);
+    }
+    for (const [source, entry] of this.held) {
+      if (entry.generation !== generation) {
+        this.held.delete(source);
+        this.index.remove(entry.viewed.rel);
       }
     }
-    for (const event of this.held) {
-      if (!next.has(event)) {
-        this.index.remove(event);
-      }
-    }
-    this.held = next;
-    return this.index;
+    return { index: this.index, rels };
   }
 
   /** Forgets everything (the window closed). */

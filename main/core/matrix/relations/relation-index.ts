@@ -49,8 +49,8 @@ export class RelationIndex {
    */
   private readonly events = new Map<string, RelEvent>();
   private readonly earlierCopies = new Map<string, RelEvent[]>();
-  /** The standing copy of each relation event, by the event it points at. */
-  private readonly children = new Map<string, RelEvent[]>();
+  /** The standing copy of each relation event, by the event it points at and the relation's type. */
+  private readonly children = new Map<string, Map<string, RelEvent[]>>();
   /** Reactions tallied per target on first ask, until a relation to that target changes. */
   private readonly tallies = new Map<string, ReactionTally>();
 
@@ -104,44 +104,64 @@ export class RelationIndex {
     this.replaceChild(event, previous);
   }
 
+  /** The list of `event`'s relation type under its target (made when `create`), or undefined for an event relating to nothing. */
+  private siblings(event: RelEvent, create: boolean): RelEvent[] | undefined {
+    const relation = event.relation;
+    if (relation === null) {
+      return undefined;
+    }
+    let byType = this.children.get(relation.eventId);
+    if (byType === undefined) {
+      if (!create) {
+        return undefined;
+      }
+      byType = new Map();
+      this.children.set(relation.eventId, byType);
+    }
+    let list = byType.get(relation.relType);
+    if (list === undefined && create) {
+      list = [];
+      byType.set(relation.relType, list);
+    }
+    return list;
+  }
+
   private attach(event: RelEvent): void {
-    const target = event.relation?.eventId;
-    if (target === undefined) {
-      return;
-    }
-    const list = this.children.get(target);
-    if (list === undefined) {
-      this.children.set(target, [event]);
-    } else {
+    const list = this.siblings(event, true);
+    if (list !== undefined && event.relation !== null) {
       list.push(event);
+      this.tallies.delete(event.relation.eventId);
     }
-    this.tallies.delete(target);
   }
 
   private detach(event: RelEvent): void {
-    const target = event.relation?.eventId;
-    const list = target === undefined ? undefined : this.children.get(target);
-    if (target === undefined || list === undefined) {
+    const list = this.siblings(event, false);
+    const relation = event.relation;
+    if (list === undefined || relation === null) {
       return;
     }
     const at = list.indexOf(event);
     if (at >= 0) {
       list.splice(at, 1);
     }
-    if (list.length === 0) {
-      this.children.delete(target);
+    const byType = this.children.get(relation.eventId);
+    if (list.length === 0 && byType !== undefined) {
+      byType.delete(relation.relType);
+      if (byType.size === 0) {
+        this.children.delete(relation.eventId);
+      }
     }
-    this.tallies.delete(target);
+    this.tallies.delete(relation.eventId);
   }
 
   /** The standing copy of an event changes (redacted now, say): the new one takes its place. */
   private replaceChild(previous: RelEvent, next: RelEvent): void {
-    const target = previous.relation?.eventId;
-    const list = target === undefined ? undefined : this.children.get(target);
+    const list = this.siblings(previous, false);
     const at = list?.indexOf(previous) ?? -1;
-    if (target !== undefined && list !== undefined && at >= 0 && next.relation?.eventId === target) {
+    const same = previous.relation !== null && next.relation?.eventId === previous.relation.eventId && next.relation.relType === previous.relation.relType;
+    if (list !== undefined && at >= 0 && same && previous.relation !== null) {
       list[at] = next;
-      this.tallies.delete(target);
+      this.tallies.delete(previous.relation.eventId);
       return;
     }
     // A redacted event loses its relation with its content: it leaves its target's list.
@@ -155,11 +175,11 @@ export class RelationIndex {
 
   /** The event's relations of one type, not redacted, oldest first (ties by id): the same answer whatever order they came in. */
   private childrenOf(eventId: string, relType: string): RelEvent[] {
-    const children = this.children.get(eventId);
+    const children = this.children.get(eventId)?.get(relType);
     if (children === undefined) {
       return [];
     }
-    return children.filter((child) => child.relation?.relType === relType && !child.redacted).sort(byTime);
+    return children.filter((child) => !child.redacted).sort(byTime);
   }
 
   /** An event the member never sees as a line of its own: an edit, a reaction. */

@@ -5,7 +5,7 @@
  */
 import { Direction, EventType, type EventTimeline, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { PaginateDirection, TimelineItem, TimelineWindow } from '../../../../shared/model/timeline.ts';
-import { RelationFeed } from '../relations/relation-feed.ts';
+import { sdkRelationFeed } from '../relations/from-sdk.ts';
 import { projectEvents, stableItemId, type MediaProjection } from '../timeline-projection.ts';
 import { DEFAULT_LIMITS, PageWindow, type Page, type WindowLimits } from './page-window.ts';
 import { PAGE_SIZE, type PageSource } from './page-source.ts';
@@ -31,7 +31,7 @@ export class RoomWindow {
   /** How many lines the last projection showed, to size the next page by (see `pageSize`). */
   private linesShown = 0;
   /** The relations among what the window holds, updated by each projection with what changed since the last. */
-  private readonly relations = new RelationFeed();
+  private readonly relations = sdkRelationFeed();
   /** The live timeline the live page follows; a gappy sync replaces it and the window starts over. */
   private liveTimeline: EventTimeline | null = null;
   /** How many of the live timeline's events were looked at for edits and redactions of fetched events. */
