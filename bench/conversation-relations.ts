@@ -8,9 +8,11 @@
  * How a room opens in the app: the window starts at the live end, which holds what sync left
  * in the SDK's live timeline (the newest INITIAL_SYNC_LIMIT events after a start), and is
  * projected once (the first batch); while the member sees the top of the list with history
- * beyond it, the renderer asks for older pages of PAGE_SIZE events, one at a time, and main
- * projects the window again after each. With relations a page of 50 events holds a few
- * messages and many reactions, so a screen takes more pages. Lines:
+ * beyond it, the renderer asks for older pages, one at a time, and main projects the window
+ * again after each. A page asks for about PAGE_SIZE lines' worth of events (RoomWindow sizes
+ * it by the window's events per line, within its cap): with relations a page of 50 events
+ * would hold a few messages and many reactions, and a screen would take one round trip after
+ * another (7 here, before). Lines:
  *   1. first batch: new RoomWindow + its first projection;
  *   2. screen filled (the goal's "open"): the first batch, then page after page with a
  *      projection each, until the window shows SCREEN messages; the heap main keeps for
