@@ -26,7 +26,7 @@ export const toRelEvent = (event: MatrixEvent): RelEvent => {
 };
 
 /** A view with what it depends on: its id (a local echo gets its server id), its decrypted type, whether it is redacted or failed to decrypt. */
-type SdkViewed = { rel: RelEvent; id: string | undefined; type: string; redacted: boolean; failed: boolean };
+type SdkViewed = { rel: RelEvent; id: string | undefined; type: string; redacted: boolean; failed: boolean; seen?: number };
 
 /**
  * The view kept while what it depends on stays the same. Kept by a window's feed (a Map it
@@ -41,7 +41,7 @@ const sdkView = (event: MatrixEvent, previous: SdkViewed | undefined): SdkViewed
   if (previous !== undefined && previous.id === id && previous.type === type && previous.redacted === redacted && previous.failed === failed) {
     return previous;
   }
-  return { rel: toRelEvent(event), id, type, redacted, failed };
+  return { rel: toRelEvent(event), id, type, redacted, failed, seen: 0 };
 };
 
 /** A window's feed of SDK events: the relations among what it holds, kept from one projection to the next. */

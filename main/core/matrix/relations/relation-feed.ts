@@ -10,16 +10,20 @@
 import { RelationIndex } from './relation-index.ts';
 import type { RelEvent } from './rel-event.ts';
 
-/** An event's plain view, with whatever its maker needs to tell whether it is still current. */
-export type Viewed = { rel: RelEvent };
+/**
+ * An event's plain view, with whatever its maker needs to tell whether it is still current;
+ * `seen` is the feed's own mark (the projection that last held it), kept on the view so a
+ * window of thousands of events holds one small object per event, not two.
+ */
+export type Viewed = { rel: RelEvent; seen?: number };
 
 /** What a projection asks of a feed (whatever views it keeps). */
 export type IndexFeed<S> = { update(sources: readonly S[]): { index: RelationIndex; rels: RelEvent[] } };
 
 export class RelationFeed<S, V extends Viewed = Viewed> implements IndexFeed<S> {
   private readonly index = new RelationIndex();
-  /** Every source of the last projection, its view, and the projection it was last seen in. */
-  private readonly held = new Map<S, { viewed: V; generation: number }>();
+  /** Every source of the last projection, with its view. */
+  private readonly held = new Map<S, V>();
   private generation = 0;
   /** The view of a source: `previous` itself while it is still current, else a new one. */
   private readonly view: (source: S, previous: V | undefined) => V;
@@ -33,25 +37,22 @@ export class RelationFeed<S, V extends Viewed = Viewed> implements IndexFeed<S> 
     const generation = ++this.generation;
     const rels: RelEvent[] = [];
     for (const source of sources) {
-      const entry = this.held.get(source);
-      const viewed = this.view(source, entry?.viewed);
-      if (entry === undefined) {
-        this.index.add(viewed.rel);
-        this.held.set(source, { viewed, generation });
-      } else {
-        if (viewed !== entry.viewed) {
-          this.index.remove(entry.viewed.rel);
-          this.index.add(viewed.rel);
-          entry.viewed = viewed;
+      const previous = this.held.get(source);
+      const viewed = this.view(source, previous);
+      if (viewed !== previous) {
+        if (previous !== undefined) {
+          this.index.remove(previous.rel);
         }
-        entry.generation = generation;
+        this.index.add(viewed.rel);
+        this.held.set(source, viewed);
       }
+      viewed.seen = generation;
       rels.push(viewed.rel);
     }
-    for (const [source, entry] of this.held) {
-      if (entry.generation !== generation) {
+    for (const [source, viewed] of this.held) {
+      if (viewed.seen !== generation) {
         this.held.delete(source);
-        this.index.remove(entry.viewed.rel);
+        this.index.remove(viewed.rel);
       }
     }
     return { index: this.index, rels };
