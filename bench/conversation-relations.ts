@@ -19,7 +19,10 @@
  *      that window (its pages' events; its index, views and items), kept apart;
  *   3. whole room: a window whose live timeline holds every event of the room (a room left
  *      open for a long time: the live page is never trimmed), first and later projections.
- * Every figure of 1 and 2 is the median over ROUNDS fresh rooms (fresh events: nothing cached).
+ * Every time of 1 and 2 is the median over ROUNDS fresh rooms (fresh events: nothing cached),
+ * opened in turns with the other case's after WARMUP unmeasured turns: on a shared machine
+ * the two cases then see the same load. Line 3 builds one SDK room per case (its receipts
+ * make that slow): its first projection is one sample, its later ones the median of 15.
  * Goal: ≤ 1.3× for time and memory.
  */
 import { createClient, Direction, MatrixEvent, PendingEventOrdering, Room, type IEvent } from 'matrix-js-sdk';
@@ -48,11 +51,13 @@ const { INITIAL_SYNC_LIMIT } = (await import(accountModule)) as { INITIAL_SYNC_L
 const MESSAGES = Number(process.env.MESSAGES ?? 2_000);
 const REACTIONS = Number(process.env.REACTIONS ?? 20_000);
 const EDITS = Number(process.env.EDITS ?? 1_000);
-const ROUNDS = Number(process.env.ROUNDS ?? 15);
+const ROUNDS = Number(process.env.ROUNDS ?? 60);
+/** Openings of each room before the measured ones: the code is compiled and optimised by then. */
+const WARMUP = Number(process.env.WARMUP ?? 30);
 /** Messages a member sees on opening: about two screens of a desktop window. */
 const SCREEN = Number(process.env.SCREEN ?? 30);
 /** Windows held at once for the heap figures of line 2 (one is too small to weigh). */
-const HELD = Number(process.env.HELD ?? 10);
+const HELD = Number(process.env.HELD ?? 30);
 const GOAL_RATIO = 1.3;
 const ROOM = '!bench:example.org';
 const ME = '@me:example.org';
@@ -211,7 +216,7 @@ const wholeRoom = async (state: readonly RawEvent[], timeline: readonly RawEvent
   const firstMs = performance.now() - started;
   const projectionMb = heapMb() - before;
   const times: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < 15; round++) {
     const again = performance.now();
     shown = view.items();
     times.push(performance.now() - again);
@@ -222,39 +227,61 @@ const wholeRoom = async (state: readonly RawEvent[], timeline: readonly RawEvent
   return { firstMs, againMs: median(times), projectionMb };
 };
 
-const measure = async (withRelations: boolean) => {
-  const { state, timeline } = history(withRelations);
-  // A warm-up open, so that neither case pays for compiling the code.
-  await openToScreen(state, timeline);
-  const openings: Opening[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const { view, shown, ...opening } = await openToScreen(state, timeline);
+type History = ReturnType<typeof history>;
+
+/** Fresh rooms opened to a screen, WARMUP times unmeasured (the code compiles) and ROUNDS times measured. */
+const openRounds = async (room: History, rounds: Opening[][], count: number): Promise<void> => {
+  for (let round = 0; round < count; round++) {
+    const { view, shown, ...opening } = await openToScreen(room.state, room.timeline);
     if (messageCount(shown) < Math.min(SCREEN, MESSAGES)) {
       throw new Error(`the window shows ${String(messageCount(shown))} messages, fewer than a screen`);
     }
     view.close();
-    openings.push(opening);
+    rounds.push([opening]);
   }
-  const pages = openings[0]?.pages ?? 0;
-  const heap = await windowHeap(state, timeline, openings[0]?.pageSizes ?? []);
+};
+
+/**
+ * Both rooms' openings, taken in turns (plain, relations, plain, …) so that what else runs on
+ * the machine weighs on both alike; the first WARMUP turns are not counted.
+ */
+const measureOpenings = async (rooms: readonly History[]): Promise<Opening[][]> => {
+  const openings: Opening[][] = rooms.map(() => []);
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    for (const [index, room] of rooms.entries()) {
+      const taken: Opening[][] = [];
+      await openRounds(room, taken, 1);
+      if (round >= WARMUP) {
+        openings[index]?.push(...(taken[0] ?? []));
+      }
+    }
+  }
+  return openings;
+};
+
+const summary = async (room: History, openings: readonly Opening[]) => {
+  const first = openings[0];
+  const heap = await windowHeap(room.state, room.timeline, first?.pageSizes ?? []);
   // WHOLE=0 leaves line 3 out (it builds the whole SDK room: most of the bench's run).
-  const whole = process.env.WHOLE === '0' ? { firstMs: NaN, againMs: NaN, projectionMb: NaN } : await wholeRoom(state, timeline);
+  const whole = process.env.WHOLE === '0' ? { firstMs: NaN, againMs: NaN, projectionMb: NaN } : await wholeRoom(room.state, room.timeline);
   return {
-    events: timeline.length,
+    events: room.timeline.length,
     firstBatchMs: median(openings.map((opening) => opening.firstBatchMs)),
     screenMs: median(openings.map((opening) => opening.screenMs)),
-    pages,
-    pageSizes: openings[0]?.pageSizes ?? [],
-    windowEvents: openings[0]?.windowEvents ?? 0,
-    items: openings[0]?.items ?? 0,
-    reactionGroups: openings[0]?.reactionGroups ?? 0,
+    pages: first?.pages ?? 0,
+    pageSizes: first?.pageSizes ?? [],
+    windowEvents: first?.windowEvents ?? 0,
+    items: first?.items ?? 0,
+    reactionGroups: first?.reactionGroups ?? 0,
     ...heap,
     whole,
   };
 };
 
-const plain = await measure(false);
-const related = await measure(true);
+const rooms = [history(false), history(true)] as const;
+const [plainOpenings = [], relatedOpenings = []] = await measureOpenings(rooms);
+const plain = await summary(rooms[0], plainOpenings);
+const related = await summary(rooms[1], relatedOpenings);
 
 const rows: [string, string, string, string][] = [];
 const verdicts: string[] = [];
@@ -275,16 +302,16 @@ row("2. open: screen filled, main's work (ms)", plain.screenMs, related.screenMs
 row("2. heap of the window's pages (MB)", plain.pagesMb, related.pagesMb, 3);
 row('2. heap of the projection (MB)', plain.projectionMb, related.projectionMb, 3, true);
 row('2. heap of the window in all (MB)', plain.pagesMb + plain.projectionMb, related.pagesMb + related.projectionMb, 3, true);
-row('3. whole room, first projection (ms)', plain.whole.firstMs, related.whole.firstMs, 1, true);
-row('3. whole room, later projections (ms)', plain.whole.againMs, related.whole.againMs, 1);
+row('3. whole room, first projection (ms, one sample)', plain.whole.firstMs, related.whole.firstMs, 1, true);
+row('3. whole room, later projections (ms)', plain.whole.againMs, related.whole.againMs, 1, true);
 row('3. whole room, heap of the projection (MB)', plain.whole.projectionMb, related.whole.projectionMb, 1, true);
 
 console.log(
   `\nTimeline with relations: ${String(MESSAGES)} messages, ${String(REACTIONS)} reactions, ${String(EDITS)} edits; a screen is ${String(SCREEN)} messages; medians of ${String(ROUNDS)}`,
 );
-console.log(`  ${'figure'.padEnd(44)} ${'plain'.padStart(9)} ${'relations'.padStart(10)} ${'ratio'.padStart(8)}`);
+console.log(`  ${'figure'.padEnd(50)} ${'plain'.padStart(9)} ${'relations'.padStart(10)} ${'ratio'.padStart(8)}`);
 for (const [label, a, b, ratio] of rows) {
-  console.log(`  ${label.padEnd(44)} ${a.padStart(9)} ${b.padStart(10)} ${ratio.padStart(8)}`);
+  console.log(`  ${label.padEnd(50)} ${a.padStart(9)} ${b.padStart(10)} ${ratio.padStart(8)}`);
 }
 console.log(`  page sizes asked: plain ${plain.pageSizes.join(', ') || 'none'}; with relations ${related.pageSizes.join(', ') || 'none'}`);
 console.log(`\nGoals:\n  ${verdicts.join('\n  ')}`);
