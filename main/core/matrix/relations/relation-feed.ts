@@ -3,7 +3,7 @@
  * from every event each time. Each projection hands it the events the window holds now
  * (MatrixEvents in the app); it keeps each one's plain view while `view` says nothing it
  * depends on changed, so only new and changed events go into the index and only the ones
- * gone come out: an arriving reaction re-tallies its own message and nothing else. What the
+ * gone come out: an arriving reaction changes its own message's relations and nothing else. What the
  * index answers is what an index built afresh from these views would (two copies of one
  * event id that differ aside: the copy that came last stands, here and there).
  */

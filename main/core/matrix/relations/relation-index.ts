@@ -51,8 +51,6 @@ export class RelationIndex {
   private readonly earlierCopies = new Map<string, RelEvent[]>();
   /** The standing copy of each relation event, by the event it points at and the relation's type. */
   private readonly children = new Map<string, Map<string, RelEvent[]>>();
-  /** Reactions tallied per target on first ask, until a relation to that target changes. */
-  private readonly tallies = new Map<string, ReactionTally>();
 
   constructor(events: Iterable<RelEvent> = []) {
     for (const event of events) {
@@ -130,7 +128,6 @@ export class RelationIndex {
     const list = this.siblings(event, true);
     if (list !== undefined && event.relation !== null) {
       list.push(event);
-      this.tallies.delete(event.relation.eventId);
     }
   }
 
@@ -151,7 +148,6 @@ export class RelationIndex {
         this.children.delete(relation.eventId);
       }
     }
-    this.tallies.delete(relation.eventId);
   }
 
   /** The standing copy of an event changes (redacted now, say): the new one takes its place. */
@@ -161,7 +157,6 @@ export class RelationIndex {
     const same = previous.relation !== null && next.relation?.eventId === previous.relation.eventId && next.relation.relType === previous.relation.relType;
     if (list !== undefined && at >= 0 && same && previous.relation !== null) {
       list[at] = next;
-      this.tallies.delete(previous.relation.eventId);
       return;
     }
     // A redacted event loses its relation with its content: it leaves its target's list.
@@ -202,11 +197,11 @@ export class RelationIndex {
     }));
   }
 
+  /**
+   * Tallied on each ask, from the target's own reactions (not kept: kept tallies of a whole
+   * room weighed more than the index itself, and a tally costs about a microsecond).
+   */
   private tally(targetId: string): ReactionTally {
-    const known = this.tallies.get(targetId);
-    if (known !== undefined) {
-      return known;
-    }
     const groups = new Map<string, string[]>();
     for (const reaction of this.childrenOf(targetId, ANNOTATION)) {
       const rawKey = reaction.relation?.key ?? null;
@@ -224,9 +219,7 @@ export class RelationIndex {
         senders.push(reaction.sender);
       }
     }
-    const tally = [...groups].map(([key, senders]) => ({ key, senders }));
-    this.tallies.set(targetId, tally);
-    return tally;
+    return [...groups].map(([key, senders]) => ({ key, senders }));
   }
 
   /** This member's reaction with `key` on the event (not taken back), to toggle it. */
