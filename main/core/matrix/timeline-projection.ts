@@ -4,6 +4,7 @@ import { isMediaMsgtype, sourceOf, toMediaItem, type MediaUrls } from '../media/
 import { withImport } from './import/imported-view.ts';
 import { inTimeline, pollItemOf, withConversation, withImportedFormatting, type ConversationContext } from './relations/conversation-items.ts';
 import { toRelEvent } from './relations/from-sdk.ts';
+import type { IndexFeed } from './relations/relation-feed.ts';
 import { RelationIndex } from './relations/relation-index.ts';
 import type { RelEvent } from './relations/rel-event.ts';
 import { withReceipts } from './receipts-projection.ts';
@@ -150,12 +151,14 @@ export type ProjectionOptions = {
   threadRootId?: string | null;
   /** Events beyond the window's own whose relations count (the live end's reactions on a fetched page). */
   relationSources?: readonly MatrixEvent[];
+  /** The window's index kept since its last projection (RoomWindow); without it one is built for this projection alone. */
+  relations?: IndexFeed<MatrixEvent>;
 };
 
-const conversationContext = (room: Room, myUserId: string, relEvents: Iterable<RelEvent>): ConversationContext => {
+const conversationContext = (room: Room, myUserId: string, index: RelationIndex): ConversationContext => {
   const me = room.getMember(myUserId);
   return {
-    index: new RelationIndex(relEvents),
+    index,
     roomId: room.roomId,
     myUserId,
     myName: me?.name ?? null,
@@ -170,7 +173,7 @@ export const projectEvent = (
   room: Room,
   myUserId: string,
   media: MediaUrls | null,
-  context: ConversationContext = conversationContext(room, myUserId, [toRelEvent(event)]),
+  context: ConversationContext = conversationContext(room, myUserId, new RelationIndex([toRelEvent(event)])),
   rel: RelEvent = toRelEvent(event),
 ): TimelineItem | null => {
   const nameOf = context.nameOf;
@@ -219,14 +222,10 @@ export const projectEvents = (
   options: ProjectionOptions = {},
 ): TimelineItem[] => {
   const sources = options.relationSources ?? [];
-  const rels: RelEvent[] = [];
-  for (const event of sources) {
-    rels.push(toRelEvent(event));
-  }
-  for (const event of events) {
-    rels.push(toRelEvent(event));
-  }
-  const context = conversationContext(room, myUserId, rels);
+  const all = [...sources, ...events];
+  const fed = options.relations?.update(all);
+  const rels = fed?.rels ?? all.map(toRelEvent);
+  const context = conversationContext(room, myUserId, fed?.index ?? new RelationIndex(rels));
   const threadRootId = options.threadRootId ?? null;
   const seen = new Set<string>();
   const items: TimelineItem[] = [];

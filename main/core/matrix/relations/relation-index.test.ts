@@ -84,7 +84,7 @@ describe('RelationIndex edits', () => {
 });
 
 describe('RelationIndex reactions', () => {
-  it('groups by key in arrival order, counts each member once, names up to 20 and marks mine', () => {
+  it('groups by key in the order each key first came, counts each member once, names up to 20 and marks mine', () => {
     const others = Array.from({ length: 25 }, (_, n) => `@u${String(n)}:example.org`);
     const index = new RelationIndex([
       message('$o', ALICE, 'halo'),
@@ -133,5 +133,111 @@ describe('RelationIndex threads', () => {
     expect(index.threadLatest('$root')).toBe('$t2');
     expect(index.threadLatest('$other')).toBe('$other');
     expect(RelationIndex.isThreadReply(thread('$t3', ME))).toBe(true);
+  });
+});
+
+describe('RelationIndex kept up to date', () => {
+  /** What the SDK leaves of a redacted event: no content, so no relation either. */
+  const redactedCopy = (event: RelEvent): RelEvent => ({ ...event, content: {}, relation: null, inReplyTo: null, redacted: true });
+  const tally = (index: RelationIndex): [string, number][] => index.reactions('$o', ME, names).map((group) => [group.key, group.count]);
+
+  it('counts a reaction and applies an edit added after the index was built and asked', () => {
+    const original = message('$o', ALICE, 'rapat jam 7');
+    const index = new RelationIndex([original, reaction('$r1', ME, '$o', '👍')]);
+    expect(tally(index)).toEqual([['👍', 1]]);
+    index.add(reaction('$r2', MALLORY, '$o', '👍'));
+    index.add(reaction('$r3', MALLORY, '$o', '🎉'));
+    index.add(edit('$e1', ALICE, '$o', 'rapat jam 8'));
+    expect(tally(index)).toEqual([
+      ['👍', 2],
+      ['🎉', 1],
+    ]);
+    expect(index.latestContent(original)).toMatchObject({ content: { body: 'rapat jam 8' }, edited: true });
+  });
+
+  it('forgets a reaction once its redacted view replaces it, though its message was tallied before', () => {
+    const mine = reaction('$r1', ME, '$o', '👍');
+    const index = new RelationIndex([message('$o', ALICE, 'x'), mine, reaction('$r2', ALICE, '$o', '👍')]);
+    expect(index.reactions('$o', ME, names)).toMatchObject([{ key: '👍', count: 2, mine: true }]);
+    index.remove(mine);
+    index.add(redactedCopy(mine));
+    expect(index.reactions('$o', ME, names)).toMatchObject([{ key: '👍', count: 1, mine: false }]);
+    expect(index.myReaction('$o', '👍', ME)).toBeNull();
+    // Even a redacted view that still names its target does not count.
+    index.add({ ...reaction('$r2', ALICE, '$o', '👍'), redacted: true });
+    expect(index.reactions('$o', ME, names)).toEqual([]);
+  });
+
+  it('falls back to the edit before when the latest edit is redacted, and to the original when none is left', () => {
+    const original = message('$o', ALICE, 'satu');
+    const first = edit('$e1', ALICE, '$o', 'dua', 4000);
+    const second = edit('$e2', ALICE, '$o', 'tiga', 5000);
+    const index = new RelationIndex([original, first, second]);
+    expect(index.latestContent(original).content.body).toBe('tiga');
+    index.remove(second);
+    index.add(redactedCopy(second));
+    expect(index.latestContent(original).content.body).toBe('dua');
+    index.remove(first);
+    expect(index.latestContent(original)).toEqual({ content: original.content, edited: false });
+  });
+
+  it('shows a redacted original as such to a reply, its reactions and edits left where they were', () => {
+    const original = message('$o', ALICE, 'rahasia');
+    const index = new RelationIndex([original, reaction('$r1', ME, '$o', '❤️'), edit('$e1', ALICE, '$o', 'lebih rahasia')]);
+    index.remove(original);
+    index.add(redactedCopy(original));
+    expect(index.get('$o')?.redacted).toBe(true);
+    // The item of a redacted event shows neither (withConversation stops at it); the index still holds them.
+    expect(tally(index)).toEqual([['❤️', 1]]);
+  });
+
+  it('stands the copy before again when the copy that came last is taken back', () => {
+    const live = reaction('$r1', ME, '$o', '👍');
+    const fetched = { ...live };
+    const index = new RelationIndex([message('$o', ALICE, 'x'), live, fetched]);
+    expect(tally(index)).toEqual([['👍', 1]]);
+    index.remove(fetched);
+    expect(index.get('$r1')).toBe(live);
+    expect(tally(index)).toEqual([['👍', 1]]);
+    index.remove(live);
+    expect(index.get('$r1')).toBeUndefined();
+    expect(tally(index)).toEqual([]);
+  });
+
+  it('answers the same whatever order the events came in, built at once or one by one', () => {
+    const original = message('$o', ALICE, 'awal', { ts: 100 });
+    const thread = (id: string, at: number): RelEvent =>
+      message(id, ME, id, { ts: at, relation: { relType: 'm.thread', eventId: '$o', key: null, isFallingBack: true }, inReplyTo: '$o' });
+    const events = [
+      original,
+      edit('$e1', ALICE, '$o', 'kedua', 200),
+      edit('$e2', ALICE, '$e1', 'ketiga', 300),
+      edit('$m1', MALLORY, '$o', 'bukan', 400),
+      { ...reaction('$r1', ALICE, '$o', '🙏'), ts: 500 },
+      { ...reaction('$r2', MALLORY, '$o', '👍'), ts: 600 },
+      { ...reaction('$r3', ME, '$o', '🙏'), ts: 700 },
+      thread('$t1', 800),
+      thread('$t2', 900),
+    ];
+    const answers = (index: RelationIndex): unknown => ({
+      content: index.latestContent(original),
+      edits: index.edits(original).map((event) => event.id),
+      reactions: index.reactions('$o', ME, names),
+      thread: index.thread('$o')?.latest?.id,
+    });
+    const expected = answers(new RelationIndex(events));
+    expect(expected).toMatchObject({ content: { content: { body: 'ketiga' } }, edits: ['$e1', '$e2'], thread: '$t2' });
+    let seed = 7;
+    for (let round = 0; round < 20; round++) {
+      // A fixed pseudo-random shuffle, so a failure is the same every run.
+      const shuffled = [...events].sort(() => ((seed = (seed * 16807) % 2147483647) % 3) - 1);
+      expect(answers(new RelationIndex(shuffled))).toEqual(expected);
+      const grown = new RelationIndex();
+      for (const event of shuffled) {
+        grown.add(event);
+        answers(grown);
+      }
+      expect(answers(grown)).toEqual(expected);
+    }
   });
 });

@@ -3,8 +3,11 @@
  * whichever client sent them: reactions (`m.annotation`) grouped by key, edits
  * (`m.replace`, only the original sender's count), thread replies (`m.thread`) under their
  * root. Pure: built from plain events, so a hostile or out-of-order history is tested
- * without the SDK. Built afresh for each projection of a window, so an edit that arrived
- * before its original simply applies once both are in the set.
+ * without the SDK. Kept up to date event by event (`add`, `remove`: a window's index lives
+ * from one projection to the next, see relation-feed.ts), and what it answers depends only
+ * on the set of events it holds, never on the order they came in: an edit that arrived
+ * before its original simply applies once both are in. Each question costs the relations
+ * of the one event asked about.
  */
 import { MAX_REACTION_KEY, type ReactionGroup } from '../../../../shared/model/conversation.ts';
 import type { RelEvent } from './rel-event.ts';
@@ -36,41 +39,142 @@ const byTime = (a: RelEvent, b: RelEvent): number => a.ts - b.ts || (a.id < b.id
 
 export type ThreadAggregate = { count: number; latest: RelEvent | null };
 
-export class RelationIndex {
-  private readonly events = new Map<string, RelEvent>();
-  /** Relation events by the event they point at, in the order they came. */
-  private readonly children = new Map<string, RelEvent[]>();
+/** A target's reactions by key, in the order each key first came (by time), senders as user ids. */
+type ReactionTally = { key: string; senders: string[] }[];
 
-  constructor(events: Iterable<RelEvent>) {
+export class RelationIndex {
+  /**
+   * Each event id's standing copy, and the copies before it when there are several (a
+   * window's page and the live timeline may both hold an event): the last to come stands.
+   */
+  private readonly events = new Map<string, RelEvent>();
+  private readonly earlierCopies = new Map<string, RelEvent[]>();
+  /** The standing copy of each relation event, by the event it points at and the relation's type. */
+  private readonly children = new Map<string, Map<string, RelEvent[]>>();
+
+  constructor(events: Iterable<RelEvent> = []) {
     for (const event of events) {
       this.add(event);
     }
   }
 
-  private add(event: RelEvent): void {
-    if (this.events.has(event.id)) {
-      // The same event from two sources (a window's page and the live timeline): the later copy stands, counted once.
-      this.events.set(event.id, event);
+  /** One more event (or another copy of one already held: the later copy stands, counted once). */
+  add(event: RelEvent): void {
+    const standing = this.events.get(event.id);
+    this.events.set(event.id, event);
+    if (standing === undefined) {
+      this.attach(event);
       return;
     }
-    this.events.set(event.id, event);
-    const target = event.relation?.eventId;
-    if (target !== undefined) {
-      const list = this.children.get(target);
-      if (list === undefined) {
-        this.children.set(target, [event]);
-      } else {
-        list.push(event);
+    const earlier = this.earlierCopies.get(event.id);
+    if (earlier === undefined) {
+      this.earlierCopies.set(event.id, [standing]);
+    } else {
+      earlier.push(standing);
+    }
+    this.replaceChild(standing, event);
+  }
+
+  /** Takes back one copy added before (the very object); the copy that came before it stands again, if any. */
+  remove(event: RelEvent): void {
+    const standing = this.events.get(event.id);
+    const earlier = this.earlierCopies.get(event.id);
+    if (standing !== event) {
+      const at = earlier?.lastIndexOf(event) ?? -1;
+      if (earlier !== undefined && at >= 0) {
+        earlier.splice(at, 1);
+        if (earlier.length === 0) {
+          this.earlierCopies.delete(event.id);
+        }
+      }
+      return;
+    }
+    const previous = earlier?.pop();
+    if (earlier?.length === 0) {
+      this.earlierCopies.delete(event.id);
+    }
+    if (previous === undefined) {
+      this.events.delete(event.id);
+      this.detach(event);
+      return;
+    }
+    this.events.set(event.id, previous);
+    this.replaceChild(event, previous);
+  }
+
+  /** The list of `event`'s relation type under its target (made when `create`), or undefined for an event relating to nothing. */
+  private siblings(event: RelEvent, create: boolean): RelEvent[] | undefined {
+    const relation = event.relation;
+    if (relation === null) {
+      return undefined;
+    }
+    let byType = this.children.get(relation.eventId);
+    if (byType === undefined) {
+      if (!create) {
+        return undefined;
+      }
+      byType = new Map();
+      this.children.set(relation.eventId, byType);
+    }
+    let list = byType.get(relation.relType);
+    if (list === undefined && create) {
+      list = [];
+      byType.set(relation.relType, list);
+    }
+    return list;
+  }
+
+  private attach(event: RelEvent): void {
+    const list = this.siblings(event, true);
+    if (list !== undefined && event.relation !== null) {
+      list.push(event);
+    }
+  }
+
+  private detach(event: RelEvent): void {
+    const list = this.siblings(event, false);
+    const relation = event.relation;
+    if (list === undefined || relation === null) {
+      return;
+    }
+    const at = list.indexOf(event);
+    if (at >= 0) {
+      list.splice(at, 1);
+    }
+    const byType = this.children.get(relation.eventId);
+    if (list.length === 0 && byType !== undefined) {
+      byType.delete(relation.relType);
+      if (byType.size === 0) {
+        this.children.delete(relation.eventId);
       }
     }
+  }
+
+  /** The standing copy of an event changes (redacted now, say): the new one takes its place. */
+  private replaceChild(previous: RelEvent, next: RelEvent): void {
+    const list = this.siblings(previous, false);
+    const at = list?.indexOf(previous) ?? -1;
+    const same = previous.relation !== null && next.relation?.eventId === previous.relation.eventId && next.relation.relType === previous.relation.relType;
+    if (list !== undefined && at >= 0 && same && previous.relation !== null) {
+      list[at] = next;
+      return;
+    }
+    // A redacted event loses its relation with its content: it leaves its target's list.
+    this.detach(previous);
+    this.attach(next);
   }
 
   get(eventId: string): RelEvent | undefined {
     return this.events.get(eventId);
   }
 
+  /** The event's relations of one type, not redacted, oldest first (ties by id): the same answer whatever order they came in. */
   private childrenOf(eventId: string, relType: string): RelEvent[] {
-    return (this.children.get(eventId) ?? []).filter((child) => child.relation?.relType === relType && !child.redacted);
+    const children = this.children.get(eventId)?.get(relType);
+    if (children === undefined) {
+      return [];
+    }
+    return children.filter((child) => !child.redacted).sort(byTime);
   }
 
   /** An event the member never sees as a line of its own: an edit, a reaction. */
@@ -85,7 +189,20 @@ export class RelationIndex {
 
   /** Reactions on the event, grouped by key in the order each key first arrived; one per member and key. */
   reactions(targetId: string, myUserId: string, nameOf: (userId: string) => string): ReactionGroup[] {
-    const groups = new Map<string, { senders: string[]; mine: boolean }>();
+    return this.tally(targetId).map(({ key, senders }) => ({
+      key,
+      count: senders.length,
+      senders: senders.slice(0, MAX_REACTION_SENDERS).map(nameOf),
+      mine: senders.includes(myUserId),
+    }));
+  }
+
+  /**
+   * Tallied on each ask, from the target's own reactions (not kept: kept tallies of a whole
+   * room weighed more than the index itself, and a tally costs about a microsecond).
+   */
+  private tally(targetId: string): ReactionTally {
+    const groups = new Map<string, string[]>();
     for (const reaction of this.childrenOf(targetId, ANNOTATION)) {
       const rawKey = reaction.relation?.key ?? null;
       if (reaction.type !== REACTION || rawKey === null) {
@@ -95,19 +212,14 @@ export class RelationIndex {
       if (key.length === 0) {
         continue;
       }
-      const group = groups.get(key) ?? { senders: [], mine: false };
-      if (!group.senders.includes(reaction.sender)) {
-        group.senders.push(reaction.sender);
+      const senders = groups.get(key);
+      if (senders === undefined) {
+        groups.set(key, [reaction.sender]);
+      } else if (!senders.includes(reaction.sender)) {
+        senders.push(reaction.sender);
       }
-      group.mine ||= reaction.sender === myUserId;
-      groups.set(key, group);
     }
-    return [...groups].map(([key, group]) => ({
-      key,
-      count: group.senders.length,
-      senders: group.senders.slice(0, MAX_REACTION_SENDERS).map(nameOf),
-      mine: group.mine,
-    }));
+    return [...groups].map(([key, senders]) => ({ key, senders }));
   }
 
   /** This member's reaction with `key` on the event (not taken back), to toggle it. */

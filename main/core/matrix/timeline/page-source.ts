@@ -16,10 +16,10 @@ export type AroundPage = { page: Page<MatrixEvent>; focus: MatrixEvent };
 
 /** What a window needs from the server; the tests give it pages of their own. */
 export type PageSource = {
-  /** The page before `token`, oldest first. */
-  older(roomId: string, token: string): Promise<Page<MatrixEvent>>;
-  /** The page after `token`, oldest first. */
-  newer(roomId: string, token: string): Promise<Page<MatrixEvent>>;
+  /** The page before `token`, oldest first: at most `limit` events (PAGE_SIZE when not said). */
+  older(roomId: string, token: string, limit?: number): Promise<Page<MatrixEvent>>;
+  /** The page after `token`, oldest first: at most `limit` events (PAGE_SIZE when not said). */
+  newer(roomId: string, token: string, limit?: number): Promise<Page<MatrixEvent>>;
   /** The events around `eventId`, or null when the server does not know it (or will not show it). */
   around(roomId: string, eventId: string): Promise<AroundPage | null>;
   /** One event (decrypted), for the quote of a reply whose original is outside the window; null when not found. */
@@ -52,14 +52,14 @@ export class MatrixPageSource implements PageSource {
     return mapped;
   }
 
-  async older(roomId: string, token: string): Promise<Page<MatrixEvent>> {
-    const response = await this.client.createMessagesRequest(roomId, token, PAGE_SIZE, Direction.Backward);
+  async older(roomId: string, token: string, limit = PAGE_SIZE): Promise<Page<MatrixEvent>> {
+    const response = await this.client.createMessagesRequest(roomId, token, limit, Direction.Backward);
     // Backwards, the chunk comes newest first; an absent `end` means the room's first event is in it.
     return { entries: (await this.map(roomId, response.chunk)).reverse(), older: response.end ?? null, newer: response.start ?? token };
   }
 
-  async newer(roomId: string, token: string): Promise<Page<MatrixEvent>> {
-    const response = await this.client.createMessagesRequest(roomId, token, PAGE_SIZE, Direction.Forward);
+  async newer(roomId: string, token: string, limit = PAGE_SIZE): Promise<Page<MatrixEvent>> {
+    const response = await this.client.createMessagesRequest(roomId, token, limit, Direction.Forward);
     return { entries: await this.map(roomId, response.chunk), older: response.start ?? token, newer: response.end ?? null };
   }
 

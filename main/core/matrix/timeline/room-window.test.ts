@@ -16,11 +16,14 @@ const inRoom = (event: MatrixEvent): MatrixEvent => {
 /** A server with history behind the live timeline: `history[0]` is the oldest event, pages of `size`. */
 const fakeServer = (history: MatrixEvent[], size = 3) => {
   const asked: string[] = [];
+  /** The `limit` of each page asked for (undefined: the source's own PAGE_SIZE). */
+  const limits: (number | undefined)[] = [];
   // Token `h<n>` sits before history[n]; `h<length>` is where the live timeline starts.
   const at = (token: string): number => Number(token.slice(1));
   const source: PageSource = {
-    older: (_roomId, token) => {
+    older: (_roomId, token, limit) => {
       asked.push(`older ${token}`);
+      limits.push(limit);
       const end = at(token);
       const start = Math.max(0, end - size);
       const page: Page<MatrixEvent> = { entries: history.slice(start, end), older: start === 0 ? null : `h${String(start)}`, newer: token };
@@ -47,7 +50,7 @@ const fakeServer = (history: MatrixEvent[], size = 3) => {
       });
     },
   };
-  return { source, asked };
+  return { source, asked, limits };
 };
 
 const setup = async (options: { history?: number; live?: number; cap?: number } = {}) => {
@@ -97,6 +100,54 @@ describe('room window', () => {
     const items = window.items();
     expect(bodies(items).at(-1)).toBe('baru 2');
     expect(items.find((item) => item.eventId === target?.getId())?.kind).toBe('redacted');
+  });
+
+  it('keeps its relations from one projection to the next: a live reaction, an edit, and their redactions', async () => {
+    const { room, window: view } = await setup({ history: 0, live: 1 });
+    const message = room.getLiveTimeline().getEvents()[0];
+    const id = message?.getId() ?? '';
+    const shownMessage = (): TimelineItem | undefined => view.items().find((item) => item.eventId === id);
+    expect(shownMessage()).not.toHaveProperty('reactions');
+    const mine = inRoom(makeEvent({ type: 'm.reaction', sender: ME, content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: id, key: '👍' } } }));
+    const fix = inRoom(
+      text('@alice:example.org', '* baru 0 diperbaiki', {
+        'm.new_content': { msgtype: 'm.text', body: 'baru 0 diperbaiki' },
+        'm.relates_to': { rel_type: 'm.replace', event_id: id },
+      }),
+    );
+    await room.addLiveEvents([mine, fix], { addToState: false });
+    expect(shownMessage()).toMatchObject({ body: 'baru 0 diperbaiki', edited: true, reactions: [{ key: '👍', count: 1, mine: true }] });
+    const redact = (target: MatrixEvent): MatrixEvent =>
+      inRoom(makeEvent({ type: 'm.room.redaction', sender: target.getSender() ?? '', redacts: target.getId(), content: { redacts: target.getId() } }));
+    await room.addLiveEvents([redact(mine), redact(fix)], { addToState: false });
+    const after = shownMessage();
+    expect(after).toMatchObject({ kind: 'message', body: 'baru 0' });
+    expect(after).not.toHaveProperty('reactions');
+  });
+
+  it('asks for a bigger page where most events are reactions, so a screen fills in one round trip, within the cap', async () => {
+    const plain = await setup({ live: 2 });
+    plain.window.items();
+    await plain.window.paginate('backward');
+    expect(plain.server.limits).toEqual([50]);
+    const { room, window, server } = await setup({ live: 1 });
+    const id = room.getLiveTimeline().getEvents()[0]?.getId() ?? '';
+    await room.addLiveEvents(
+      Array.from({ length: 20 }, (_, n) =>
+        inRoom(
+          makeEvent({
+            type: 'm.reaction',
+            sender: `@u${String(n)}:example.org`,
+            content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: id, key: '👍' } },
+          }),
+        ),
+      ),
+      { addToState: false },
+    );
+    // One line for 21 events: 50 lines' worth would be 1,050 events; the cap (100) leaves room for 79.
+    expect(bodies(window.items())).toEqual(['baru 0']);
+    await window.paginate('backward');
+    expect(server.limits).toEqual([79]);
   });
 
   it('drops the live end past the cap, then pages forward to it and follows it again', async () => {

@@ -5,9 +5,10 @@
  */
 import { Direction, EventType, type EventTimeline, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { PaginateDirection, TimelineItem, TimelineWindow } from '../../../../shared/model/timeline.ts';
+import { sdkRelationFeed } from '../relations/from-sdk.ts';
 import { projectEvents, stableItemId, type MediaProjection } from '../timeline-projection.ts';
 import { DEFAULT_LIMITS, PageWindow, type Page, type WindowLimits } from './page-window.ts';
-import type { PageSource } from './page-source.ts';
+import { PAGE_SIZE, type PageSource } from './page-source.ts';
 
 export type RoomWindowOptions = {
   room: Room;
@@ -26,6 +27,11 @@ export class RoomWindow {
   private readonly media: MediaProjection | null;
   private readonly threadRootId: string | null;
   private readonly pages: PageWindow<MatrixEvent>;
+  private readonly limits: WindowLimits;
+  /** How many lines the last projection showed, to size the next page by (see `pageSize`). */
+  private linesShown = 0;
+  /** The relations among what the window holds, updated by each projection with what changed since the last. */
+  private readonly relations = sdkRelationFeed();
   /** The live timeline the live page follows; a gappy sync replaces it and the window starts over. */
   private liveTimeline: EventTimeline | null = null;
   /** How many of the live timeline's events were looked at for edits and redactions of fetched events. */
@@ -53,7 +59,8 @@ export class RoomWindow {
     if (this.threadRootId !== null) {
       this.loadThread(this.threadRootId);
     }
-    this.pages = new PageWindow<MatrixEvent>(stableItemId, options.limits ?? DEFAULT_LIMITS);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.pages = new PageWindow<MatrixEvent>(stableItemId, this.limits);
     this.followLive();
   }
 
@@ -67,6 +74,7 @@ export class RoomWindow {
     this.generation++;
     this.pages.resetLive([], null);
     this.liveTimeline = null;
+    this.relations.clear();
   }
 
   /** `listener` hears of changes the window sees outside a sync; the subscription publishes then. */
@@ -89,8 +97,10 @@ export class RoomWindow {
     const items = projectEvents(this.room, events, this.myUserId, this.media, this.pages.atLive, {
       threadRootId: this.threadRootId,
       relationSources: [...quoted, ...live],
+      relations: this.relations,
     });
     this.fetchMissingOriginals(items);
+    this.linesShown = items.length;
     return items;
   }
 
@@ -166,7 +176,7 @@ export class RoomWindow {
           return;
         }
         await this.loadMembers();
-        const page = await this.source.older(this.room.roomId, token);
+        const page = await this.source.older(this.room.roomId, token, this.pageSize());
         if (generation === this.generation) {
           this.pages.prependOlder(page);
         }
@@ -176,7 +186,7 @@ export class RoomWindow {
       if (token === null) {
         return;
       }
-      const page = await this.source.newer(this.room.roomId, token);
+      const page = await this.source.newer(this.room.roomId, token, this.pageSize());
       if (generation === this.generation) {
         this.addNewer(page);
       }
@@ -210,6 +220,19 @@ export class RoomWindow {
   /** The member sees `firstItemId`…`lastItemId`: pages far from it go. Says whether the window changed. */
   viewport(firstItemId: string, lastItemId: string): boolean {
     return !this.closed && this.pages.trimToViewport(firstItemId, lastItemId);
+  }
+
+  /**
+   * How many events the next page asks for: about PAGE_SIZE lines. In a room where most
+   * events are reactions and edits (no line of their own) a page of PAGE_SIZE events shows a
+   * few messages, and the member would wait for one round trip after another before a screen
+   * fills; so the page grows by the window's own events per line, within what the window's
+   * cap still has room for (a page past it would push the other end out at once).
+   */
+  private pageSize(): number {
+    const size = this.pages.size();
+    const perLine = size / Math.max(1, this.linesShown);
+    return Math.max(PAGE_SIZE, Math.min(Math.round(PAGE_SIZE * perLine), this.limits.cap - size));
   }
 
   private serially<T>(work: (generation: number) => Promise<T>): Promise<T> {
