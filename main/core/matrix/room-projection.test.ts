@@ -43,6 +43,18 @@ describe('room list projection', () => {
     });
   });
 
+  it('clears the unread and mention badges as soon as this member has read the newest event, before the next sync', async () => {
+    const newest = text('@budi:example.org', 'Sari, sudah?', { 'm.mentions': { user_ids: [ME] } });
+    const room = await makeRoom('!r:example.org', [member(ME, 'join', 'Sari'), member('@budi:example.org', 'join', 'Budi'), newest]);
+    room.setUnreadNotificationCount(NotificationCountType.Total, 3);
+    room.setUnreadNotificationCount(NotificationCountType.Highlight, 1);
+    expect(toRoomListEntry(room, ME, new Set())).toMatchObject({ unread: 3, highlight: 1 });
+    room.addReceipt(makeEvent({ type: 'm.receipt', sender: ME, content: { [newest.getId() ?? '']: { 'm.read': { [ME]: { ts: Date.now() } } } } }));
+    // The sync's counts still say 3 and 1: the receipt on the newest event wins.
+    expect(room.getUnreadNotificationCount(NotificationCountType.Total)).toBe(3);
+    expect(toRoomListEntry(room, ME, new Set())).toMatchObject({ unread: 0, highlight: 0 });
+  });
+
   it('previews a reply without the quoted original that older clients get, and a plain "> " message as it is', async () => {
     const reply = await makeRoom('!r:example.org', [
       member(ME, 'join'),

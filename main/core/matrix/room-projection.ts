@@ -84,6 +84,20 @@ export const highlightCount = (room: Room, myUserId: string): number => {
   return Math.max(server, local);
 };
 
+/**
+ * Whether this member's read receipt is on the room's newest event from the server. Then
+ * nothing is unread, whatever the counts of the last sync say: they come down with the next
+ * sync, and the badge must go when the room is read (the SDK echoes our receipt at once).
+ */
+const readToTheEnd = (room: Room, myUserId: string): boolean => {
+  const newest = room
+    .getLiveTimeline()
+    .getEvents()
+    .findLast((event) => event.status === null && event.getId()?.startsWith('$') === true);
+  const id = newest?.getId();
+  return id !== undefined && room.hasUserReadEvent(myUserId, id);
+};
+
 /** One room as a row of the room list. `directRoomIds` comes from the m.direct account data. */
 export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: ReadonlySet<string>): RoomListEntry | null => {
   const membership = room.getMyMembership();
@@ -95,6 +109,7 @@ export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: Rea
   const isDirect = directRoomIds.has(room.roomId) || (invited && myMemberEvent?.getContent<{ is_direct?: unknown }>().is_direct === true);
   const message = lastMessage(room);
   const inviterId = invited ? (myMemberEvent?.getSender() ?? null) : null;
+  const read = !invited && readToTheEnd(room, myUserId);
   return {
     id: room.roomId,
     name: room.name,
@@ -102,8 +117,8 @@ export const toRoomListEntry = (room: Room, myUserId: string, directRoomIds: Rea
     membership: invited ? 'invite' : 'join',
     isDirect,
     preview: message === null ? null : preview(message, room, myUserId),
-    unread: invited ? 0 : room.getUnreadNotificationCount(NotificationCountType.Total),
-    highlight: invited ? 0 : highlightCount(room, myUserId),
+    unread: invited || read ? 0 : room.getUnreadNotificationCount(NotificationCountType.Total),
+    highlight: invited || read ? 0 : highlightCount(room, myUserId),
     lastActivity: invited ? (myMemberEvent?.getTs() ?? 0) : room.getLastActiveTimestamp(),
     inviter: inviterId === null ? null : (room.getMember(inviterId)?.name ?? inviterId),
     encrypted: room.hasEncryptionStateEvent(),
