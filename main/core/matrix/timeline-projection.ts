@@ -74,6 +74,19 @@ const stickerItem = (event: MatrixEvent, base: Omit<TimelineItem, 'kind'>, media
   };
 };
 
+/** What every item has: its ids, who sent it (named as the room knows them) and when. */
+const itemBase = (event: MatrixEvent, myUserId: string, nameOf: (userId: string) => string) => {
+  const sender = event.getSender() ?? '';
+  return {
+    id: stableItemId(event),
+    eventId: event.status === null ? (event.getId() ?? null) : null,
+    sender,
+    senderName: nameOf(sender),
+    own: sender === myUserId,
+    ts: event.getTs(),
+  };
+};
+
 /**
  * One event as the renderer shows it, or null for events a member never sees as a
  * line of their own (edits, reactions, most state changes).
@@ -84,15 +97,7 @@ export const toTimelineItem = (
   nameOf: (userId: string) => string,
   media: MediaUrls | null = null,
 ): TimelineItem | null => {
-  const sender = event.getSender() ?? '';
-  const base = {
-    id: stableItemId(event),
-    eventId: event.status === null ? (event.getId() ?? null) : null,
-    sender,
-    senderName: nameOf(sender),
-    own: sender === myUserId,
-    ts: event.getTs(),
-  };
+  const base = itemBase(event, myUserId, nameOf);
   if (event.isRedacted()) {
     return { ...base, kind: 'redacted' };
   }
@@ -195,15 +200,7 @@ const pollStartItem = (
   if (event.isRedacted() || event.isDecryptionFailure()) {
     return null;
   }
-  const sender = event.getSender() ?? '';
-  const base = {
-    id: stableItemId(event),
-    eventId: event.status === null ? (event.getId() ?? null) : null,
-    sender,
-    senderName: nameOf(sender),
-    own: sender === myUserId,
-    ts: event.getTs(),
-  };
+  const base = itemBase(event, myUserId, nameOf);
   return pollItemOf(rel, base, context);
 };
 
