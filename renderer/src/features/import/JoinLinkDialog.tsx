@@ -1,31 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStores } from '../../lib/stores-context.ts';
 import { DialogForm } from '../../ui/DialogForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useRequest } from '../../ui/use-request.ts';
+import { useJoinByLink } from './use-join-by-link.ts';
 
 /** Joining a room from a matrix.to link someone shared (say, in the old WhatsApp group). */
 export const JoinLinkDialog = ({ onClose }: { onClose: () => void }) => {
   const { t } = useTranslation();
-  const { imports, rooms } = useStores();
   const [link, setLink] = useState('');
-  const [requested, setRequested] = useState(false);
+  const { requested, join } = useJoinByLink(onClose);
   const request = useRequest(() => undefined);
 
   const submit = async (): Promise<void> => {
-    await request.run(async () => {
-      const result = await imports.joinLink(link.trim());
-      if (result.ok) {
-        if (result.value.state === 'joined') {
-          rooms.select(result.value.roomId);
-          onClose();
-        } else {
-          setRequested(true);
-        }
-      }
-      return result;
-    });
+    await request.run(() => join(link.trim()));
   };
 
   return (

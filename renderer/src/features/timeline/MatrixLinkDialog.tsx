@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixLink } from '../../lib/matrix-links.ts';
 import { useStores } from '../../lib/stores-context.ts';
 import { DialogForm } from '../../ui/DialogForm.tsx';
 import { useRequest } from '../../ui/use-request.ts';
+import { useJoinByLink } from '../import/index.ts';
 
 export type MatrixLinkDialogProps = {
   link: MatrixLink;
@@ -15,8 +15,8 @@ export type MatrixLinkDialogProps = {
 /** A link to a room not joined (join it?) or to a person (chat with them?), asked before acting. */
 export const MatrixLinkDialog = ({ link, href, onClose }: MatrixLinkDialogProps) => {
   const { t } = useTranslation();
-  const { imports, rooms } = useStores();
-  const [requested, setRequested] = useState(false);
+  const { rooms } = useStores();
+  const { requested, join } = useJoinByLink(onClose);
   const request = useRequest(() => undefined);
 
   if (link.kind === 'user') {
@@ -46,20 +46,7 @@ export const MatrixLinkDialog = ({ link, href, onClose }: MatrixLinkDialogProps)
     <DialogForm
       title={t('links.joinTitle')}
       onClose={onClose}
-      onSubmit={() =>
-        request.run(async () => {
-          const result = await imports.joinLink(href);
-          if (result.ok) {
-            if (result.value.state === 'joined') {
-              rooms.select(result.value.roomId);
-              onClose();
-            } else {
-              setRequested(true);
-            }
-          }
-          return result;
-        })
-      }
+      onSubmit={() => request.run(() => join(href))}
       request={request}
       submitTestId="matrix-link-submit"
       submitLabel={t('links.join')}
