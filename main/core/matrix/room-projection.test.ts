@@ -70,6 +70,19 @@ describe('room list projection', () => {
     expect(toRoomListEntry(quote, ME, new Set())?.preview?.body).toBe('> kutipan balasan');
   });
 
+  it('previews formatted text by its words, a formatted reply without its quoted original', async () => {
+    const room = await makeRoom('!f:example.org', [
+      member(ME, 'join'),
+      member('@budi:example.org', 'join', 'Budi'),
+      text('@budi:example.org', '> <@me:example.org> Rapat?\n\nJam 9 di **balai desa**', {
+        format: 'org.matrix.custom.html',
+        formatted_body: '<mx-reply><blockquote>Rapat?</blockquote></mx-reply>Jam 9 di <strong>balai desa</strong> &amp; kantor',
+        'm.relates_to': { 'm.in_reply_to': { event_id: '$x' } },
+      }),
+    ]);
+    expect(toRoomListEntry(room, ME, new Set())?.preview).toMatchObject({ sender: 'Budi', body: 'Jam 9 di balai desa & kantor' });
+  });
+
   it('previews a message imported from WhatsApp under its original author, without the [time] Name: prefix', async () => {
     const block = { v: 1, source: 'a'.repeat(64), index: 7, sender: 'Pak Joko', ts: 1000, system: false };
     const room = await makeRoom('!imp:example.org', [

@@ -1,7 +1,9 @@
 import { EventType, KnownMembership, NotificationCountType, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import type { RoomListEntry } from '../../../shared/model/room.ts';
 import { importedPreview } from './import/imported-view.ts';
+import { htmlToText } from '../format/html-text.ts';
 import { mentionsMe } from '../format/mentions.ts';
+import { HTML_FORMAT } from '../format/message-format.ts';
 import { initialsOf } from './initials.ts';
 import { readRelation } from './relations/rel-event.ts';
 import { stripReplyFallbackBody } from './relations/reply-fallback.ts';
@@ -32,8 +34,16 @@ const previewBody = (event: MatrixEvent): string => {
   if (typeof raw !== 'string') {
     return '';
   }
+  // Formatted text previews as its words ("balai desa", not "**balai desa**"), as the chat
+  // list of WhatsApp does; the HTML's reply fallback (<mx-reply>) goes with the tags.
+  const html: unknown = content.formatted_body;
   // A reply's body starts with the quoted original (`> <@sender> …`) for older clients: the timeline drops it, so does the preview.
-  const body = readRelation(content['m.relates_to']).inReplyTo === null ? raw : stripReplyFallbackBody(raw);
+  const body =
+    content.format === HTML_FORMAT && typeof html === 'string'
+      ? htmlToText(html)
+      : readRelation(content['m.relates_to']).inReplyTo === null
+        ? raw
+        : stripReplyFallbackBody(raw);
   return body.replace(/\s+/g, ' ').slice(0, PREVIEW_LENGTH);
 };
 
