@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CloseIcon } from '../../ui/icons.ts';
 import type { ReplyTarget } from './composer-store.ts';
 
 export type ComposerBannerProps = {
@@ -33,7 +34,7 @@ export const ComposerBanner = ({ replyTo, editing, onCancel }: ComposerBannerPro
         title={editing ? t('edit.cancel') : t('reply.cancel')}
         onClick={onCancel}
       >
-        ×
+        <CloseIcon aria-hidden="true" />
       </button>
     </div>
   );

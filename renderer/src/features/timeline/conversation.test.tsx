@@ -106,6 +106,15 @@ describe('message actions', () => {
 });
 
 describe('replies', () => {
+  it('names a formatted message in the banner by its words, not its Markdown, and runs nothing of its HTML', async () => {
+    const { view } = await setup([
+      message('m1', { body: 'Jam 9 di **balai desa**', html: 'Jam 9 di <strong>balai desa</strong><img src=x onerror="window.hacked=1">' }),
+    ]);
+    await click(within(frameOf(view, 'm1'), 'action-reply'));
+    expect(view.byTestId('composer-banner').querySelector('.composer-banner-excerpt')?.textContent).toBe('Jam 9 di balai desa');
+    expect((window as unknown as { hacked?: number }).hacked).toBeUndefined();
+  });
+
   it('answers a message: the banner names it, Esc cancels, and send carries replyTo', async () => {
     const { bridge, view } = await setup([message('m1', { body: 'Rapat besok jam 9' })]);
     await click(within(frameOf(view, 'm1'), 'action-reply'));

@@ -14,6 +14,8 @@ export const isActionable = (item: TimelineItem): item is ActionableItem =>
 export const excerptOf = (item: ActionableItem): string => {
   switch (item.kind) {
     case 'message':
+      // The words of formatted text, not its Markdown; the HTML is parsed inert (no scripts run, nothing loads).
+      return (item.html === null ? item.body : new DOMParser().parseFromString(item.html, 'text/html').body.textContent).split('\n')[0] ?? '';
     case 'sticker':
     case 'location':
       return item.body.split('\n')[0] ?? '';
