@@ -1,19 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startApp, type RunningApp } from '../fixtures/app.ts';
-import { createRoom, message, openApp, openRoom, roomRow, send, signIn } from '../fixtures/member.ts';
+import { createRoom, message, messageFrame as frame, openApp, openRoom, roomRow, send, signIn } from '../fixtures/member.ts';
 import { newTestUser } from '../fixtures/users.ts';
 
 const apps: RunningApp[] = [];
 test.afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.stop()));
 });
-
-/**
- * The frame around a message (its toolbar, reactions, receipts and mention mark live there,
- * beside the item): the one whose body is exactly `text`.
- */
-const frame = (page: Page, text: string): Locator =>
-  page.getByTestId('message-frame').filter({ has: page.getByTestId('message-body').getByText(text, { exact: true }) });
 
 /** The frame whose text holds `text` (a reply or a mention has more than the words typed). */
 const itemWith = (page: Page, text: string): Locator => page.getByTestId('message-frame').filter({ hasText: text });

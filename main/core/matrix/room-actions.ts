@@ -4,6 +4,7 @@ import type { RoomDetails } from '../../../shared/model/room.ts';
 import type { MatrixAccount } from './matrix-account.ts';
 import { linkPreviewsOn, mayMentionRoom, mayRedactOthers } from './room-permissions.ts';
 import { toRembukError } from './matrix-errors.ts';
+import { newestServerEvent } from './newest-server-event.ts';
 
 /**
  * How long accepting an invite waits for the sync to show the room as joined. The join is
@@ -70,8 +71,7 @@ export class RoomActions {
    */
   async markRead(roomId: string, privately = false): Promise<void> {
     const room = this.joinedRoom(roomId);
-    const events = room.getLiveTimeline().getEvents();
-    const newest = [...events].reverse().find((event) => event.status === null && event.getId()?.startsWith('$'));
+    const newest = newestServerEvent(room);
     if (newest === undefined || room.hasUserReadEvent(this.account.userId, newest.getId() ?? '')) {
       return;
     }

@@ -5,6 +5,7 @@ import { htmlToText } from '../format/html-text.ts';
 import { mentionsMe } from '../format/mentions.ts';
 import { HTML_FORMAT } from '../format/message-format.ts';
 import { initialsOf } from './initials.ts';
+import { newestServerEvent } from './newest-server-event.ts';
 import { readRelation } from './relations/rel-event.ts';
 import { stripReplyFallbackBody } from './relations/reply-fallback.ts';
 
@@ -100,11 +101,7 @@ export const highlightCount = (room: Room, myUserId: string): number => {
  * sync, and the badge must go when the room is read (the SDK echoes our receipt at once).
  */
 const readToTheEnd = (room: Room, myUserId: string): boolean => {
-  const newest = room
-    .getLiveTimeline()
-    .getEvents()
-    .findLast((event) => event.status === null && event.getId()?.startsWith('$') === true);
-  const id = newest?.getId();
+  const id = newestServerEvent(room)?.getId();
   return id !== undefined && room.hasUserReadEvent(myUserId, id);
 };
 
