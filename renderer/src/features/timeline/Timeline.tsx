@@ -18,6 +18,7 @@ import { TimelineActions } from './TimelineActions.tsx';
 import type { TimelineStore } from './timeline-store.ts';
 import { canLoadOlder } from './timeline-store.ts';
 import { useFirstItemIndex } from './use-first-item-index.ts';
+import { useFollowEnd } from './use-follow-end.ts';
 import { ROW_KEY_ATTRIBUTE, useReadingAnchor } from './use-reading-anchor.ts';
 
 /** How close to the bottom still counts as "reading the newest". */
@@ -90,6 +91,9 @@ export const Timeline = ({ roomName, store, composer }: TimelineProps) => {
     rowsRef.current = rows;
     firstIndexRef.current = firstItemIndex;
   });
+
+  const mayFollow = useCallback(() => !hasNewerRef.current, []);
+  const keepEndInView = useFollowEnd(scroller, AT_BOTTOM_PX, mayFollow, loaded, focusItemId === null);
 
   const scrollToBottom = useCallback(() => {
     virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
@@ -258,6 +262,7 @@ export const Timeline = ({ roomName, store, composer }: TimelineProps) => {
           )}
           // Follow new messages only at the live end and only when already reading the newest.
           followOutput={(bottom) => (bottom && !hasNewerRef.current ? 'auto' : false)}
+          totalListHeightChanged={keepEndInView}
           atBottomThreshold={AT_BOTTOM_PX}
           atBottomStateChange={onAtBottom}
           atTopThreshold={AT_TOP_PX}
